@@ -39,6 +39,7 @@ void panic(const char *fmt, ...)
 {
     va_list args;
 
+    printk(XENLOG_ERR "----[ Lamina " LAMINA_VERSION_STRING " x86_64 ]----\n");
     va_start(args, fmt);
     panic_finish(fmt, args, true);
 }

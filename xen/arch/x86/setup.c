@@ -11,6 +11,7 @@
 #include <xen/param.h>
 #include <xen/shutdown.h>
 #include <xen/xmalloc.h>
+#include <asm/acpi.h>
 #include <asm/boot.h>
 #include <asm/bootinfo.h>
 #include <asm/desc.h>
@@ -145,6 +146,7 @@ void __start_xen(unsigned int protocol, uint32_t info_pa)
            cpu_has_nx ? "on" : "absent", cpu_has_smep ? "on" : "absent",
            cpu_has_smap ? "on" : "absent", cpu_has_pdpe1gb ? "yes" : "no");
 
+    acpi_init();            /* before time_init(): the HPET calibrates the TSC */
     time_init();
     arch_late_init();
 }

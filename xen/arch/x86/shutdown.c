@@ -10,6 +10,7 @@
 #include <xen/shutdown.h>
 #include <xen/smp.h>
 #include <xen/time.h>
+#include <asm/acpi.h>
 #include <asm/io.h>
 #include <asm/processor.h>
 #include <asm/regs.h>

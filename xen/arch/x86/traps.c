@@ -58,6 +58,22 @@ static unsigned long read_cr(int n)
     return v;
 }
 
+/*
+ * A return address can lie one past the end of its caller when the call
+ * was the caller's last instruction (a call to a noreturn function), so
+ * it is looked up as ret - 1, the call itself, and shown as ret.
+ */
+static void print_return_address(unsigned long ret)
+{
+    char name[KSYM_NAME_LEN];
+    unsigned long size, off;
+
+    if ( symbols_lookup(ret - 1, &size, &off, name) )
+        printk("   [<%016lx>] %s+%#lx/%#lx\n", ret, name, off + 1, size);
+    else
+        printk("   [<%016lx>] ???\n", ret);
+}
+
 /* Frame-pointer walk; stops at a null, misaligned or non-hypervisor frame. */
 void show_backtrace(unsigned long rip, unsigned long rbp)
 {
@@ -73,7 +89,7 @@ void show_backtrace(unsigned long rip, unsigned long rbp)
 
         if ( !ret )
             break;
-        printk("   [<%016lx>] %pS\n", ret, (void *)ret);
+        print_return_address(ret);
         if ( frame[0] <= rbp )      /* frames must go up the stack */
             break;
         rbp = frame[0];
