@@ -1,0 +1,61 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Top-level entry points: build the hypervisor, run the test tiers, boot it
+# in QEMU, benchmark it. The real work is in xen/Makefile, tests/*/run and
+# scripts/; see docs/testing.md.
+#
+#   make [debug=y] [werror=y]   build build/xen/lamina{,.elf32}
+#   make test                   every tier; last line "N passed, N failed"
+#   make check                  unit tests + header checks (no emulators)
+#   make run [CMDLINE="..."]    boot in QEMU on the serial console
+#   make bench                  boot timings and image size
+
+SHELL     := /bin/bash
+XEN_ARGS  := $(if $(debug),debug=$(debug)) $(if $(werror),werror=$(werror))
+CMDLINE   ?=
+KERNEL    := build/xen/lamina.elf32
+
+.PHONY: all test check check-unit check-headers test-boot test-grub \
+        test-bochs bench run iso clean
+
+all:
+	@$(MAKE) --no-print-directory -C xen $(XEN_ARGS)
+
+test:
+	@scripts/run-tests -- $(XEN_ARGS)
+
+check:
+	@scripts/run-tests unit headers
+
+check-unit:
+	@$(MAKE) --no-print-directory -C tests/unit
+
+check-headers:
+	@if [ -x scripts/check-headers ]; then scripts/check-headers; \
+	 else echo "check-headers: scripts/check-headers not present yet"; fi
+
+test-boot: all
+	@tests/boot/run
+
+test-grub: all
+	@tests/grub/run qemu
+
+test-bochs: all
+	@tests/grub/run bochs
+
+bench: all
+	@scripts/bench
+
+# Serial console on the terminal: Ctrl-A X quits QEMU.
+run: all
+	@echo "Booting Lamina in QEMU (2 CPUs, 512 MiB); Ctrl-A X quits."
+	@scripts/qemu-boot --interactive --kernel $(KERNEL) --smp 2 --mem 512 \
+	    --append "$(CMDLINE)"
+
+iso: all
+	@scripts/mkiso $(CMDLINE)
+
+clean:
+	@$(MAKE) --no-print-directory -C xen clean
+	@$(MAKE) --no-print-directory -C tests/unit clean
+	rm -rf build
