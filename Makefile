@@ -21,6 +21,11 @@ KERNEL    := build/xen/lamina.elf32
 all:
 	@$(MAKE) --no-print-directory -C xen $(XEN_ARGS)
 
+# In-guest test kernels (tests/guest/): guest-tests, test-on-xen,
+# test-guest-qemu. Included after "all" so that it stays the default.
+include tests/guest/guest.mk
+clean: guest-clean
+
 test:
 	@scripts/run-tests -- $(XEN_ARGS)
 
