@@ -269,6 +269,7 @@ static int parse_mb2(paddr_t pa)
     const uint32_t *hdr = boot_ptr(pa, 8);
     uint32_t total, off = 8;
 
+    mb2_loader_name[0] = '\0';
     if ( !hdr )
         return -EINVAL;
     total = hdr[0];
