@@ -119,9 +119,10 @@ static uint8_t op_size(const struct x86_insn *insn, unsigned int a)
         return 1;
     if ( insn->mode == 64 )
     {
-        if ( insn->rex_w || (a & X86D_REL) || (a & X86D_CRDR) )
+        if ( insn->rex_w || (a & X86D_CRDR) )
             return 8;
-        if ( a & X86D_D64 )
+        /* 66 on near branches: rel16 on AMD and in objdump (not Intel). */
+        if ( a & (X86D_D64 | X86D_REL) )
             return o16 ? 2 : 8;
         return o16 ? 2 : 4;
     }
@@ -230,8 +231,7 @@ static int decode_imm(struct dctx *c, struct x86_insn *insn, unsigned int a)
     if ( a & X86D_IMM16 )
         n = 2;
     else if ( a & X86D_IMMZ )
-        n = (insn->op_size == 2 && !((a & X86D_REL) && insn->mode == 64)) ?
-            2 : 4;
+        n = insn->op_size == 2 ? 2 : 4;
     else if ( a & X86D_IMMV )
         n = insn->op_size;
     else if ( a & X86D_FAR )

@@ -18,8 +18,8 @@
 #define X86D_INV64      (1u << 7)   /* invalid in 64-bit mode */
 #define X86D_INV        (1u << 8)   /* undefined opcode */
 #define X86D_BYTE       (1u << 9)   /* byte operand */
-#define X86D_D64        (1u << 10)  /* 64-bit operand by default in long mode */
-#define X86D_REL        (1u << 11)  /* near branch: rel32 fixed in long mode */
+#define X86D_D64        (1u << 10)  /* 64-bit op size by default (long mode) */
+#define X86D_REL        (1u << 11)  /* near branch: like D64 */
 #define X86D_GRP3       (1u << 12)  /* F6/F7: immediate only for /0 and /1 */
 #define X86D_PREFIX     (1u << 13)  /* legacy prefix byte */
 #define X86D_CRDR       (1u << 14)  /* MOV CR/DR: ModRM.mod read as 11b */

@@ -4,7 +4,8 @@
  * XOP or EVEX encoded instruction, operand detail for the MOV-class
  * instructions MMIO emulation needs, and identification of the
  * instructions the hypervisor intercepts. Pure functions over a byte buffer;
- * fetching guest bytes is the caller's business. See docs/hypervisor/decoder.md.
+ * fetching guest bytes is the caller's business.
+ * See docs/hypervisor/decoder.md.
  */
 #ifndef __ASM_X86_DECODE_H__
 #define __ASM_X86_DECODE_H__
