@@ -237,8 +237,8 @@ static int split_leaf(struct p2m_domain *p2m, uint64_t *pe,
     return 0;
 }
 
-#ifdef CONFIG_DEBUG
-static bool table_is_empty(const struct p2m_format_ops *ops, const uint64_t *t)
+static bool __maybe_unused table_is_empty(const struct p2m_format_ops *ops,
+                                          const uint64_t *t)
 {
     unsigned int i;
 
@@ -247,7 +247,6 @@ static bool table_is_empty(const struct p2m_format_ops *ops, const uint64_t *t)
             return false;
     return true;
 }
-#endif
 
 int p2m_pt_set(struct p2m_domain *p2m, uint64_t gfn, unsigned int level,
                uint64_t e)

@@ -308,7 +308,11 @@ int p2m_populate(struct p2m_domain *p2m, uint64_t gfn, unsigned int order)
 
     /* From here on the range changes; a failure leaves it a hole. */
     if ( old )
+    {
+        /* Free the old frames first: their quota goes to the new ones. */
         rc = unmap_range(p2m, gfn, end, &any);
+        flush_and_free(p2m);
+    }
     for ( g = gfn; !rc && g < end; g += 1ULL << chunk )
         rc = populate_chunk(p2m, g, chunk);
     if ( rc )
