@@ -60,7 +60,7 @@ struct acpi_fadt {
     uint16_t sci_int;
     uint32_t smi_cmd;
     uint8_t acpi_enable, acpi_disable, s4bios_req, pstate_cnt;
-    uint32_t pm_blocks[8];          /* PM1a/b EVT, PM1a/b CNT, PM2, TMR, GPE0/1 */
+    uint32_t pm_blocks[8];          /* PM1a/b EVT+CNT, PM2, TMR, GPE0/1 */
     uint8_t pm_lens[8];             /* their lengths, GPE1 base, CST_CNT */
     uint16_t p_lvl2_lat, p_lvl3_lat, flush_size, flush_stride;
     uint8_t duty_offset, duty_width, day_alrm, mon_alrm, century;

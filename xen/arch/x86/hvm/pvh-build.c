@@ -19,7 +19,7 @@
 
 /* Segment attributes (VMX access-rights layout, see pvh_segment). */
 #define SEG_ATTR_CODE32 0xc9b   /* G, D, P, S, type 11: exec/read, accessed */
-#define SEG_ATTR_DATA32 0xc93   /* G, D/B, P, S, type 3: read/write, accessed */
+#define SEG_ATTR_DATA32 0xc93   /* G, B, P, S, type 3: read/write, accessed */
 #define SEG_ATTR_TSS32  0x08b   /* P, type 11: busy 32-bit TSS */
 
 struct pvh_builder {
