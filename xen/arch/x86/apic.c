@@ -149,14 +149,14 @@ void arch_send_call_function_ipi(const struct cpumask *mask)
 
 /* ---- vector handlers ---------------------------------------------------- */
 
-static DEFINE_PER_CPU(struct cpu_user_regs *, irq_regs);
+static DEFINE_PER_CPU(struct trap_regs *, irq_regs);
 
-struct cpu_user_regs *apic_irq_regs(void)
+struct trap_regs *apic_irq_regs(void)
 {
     return this_cpu(irq_regs);
 }
 
-static void timer_interrupt(struct cpu_user_regs *regs)
+static void timer_interrupt(struct trap_regs *regs)
 {
     (void)regs;
     this_cpu(timer_irqs)++;
@@ -164,16 +164,16 @@ static void timer_interrupt(struct cpu_user_regs *regs)
     raise_softirq(TIMER_SOFTIRQ);
 }
 
-static void event_check_interrupt(struct cpu_user_regs *regs)
+static void event_check_interrupt(struct trap_regs *regs)
 {
     (void)regs;
     /* Nothing to do: the idle loop runs softirqs once it wakes. */
     apic_eoi();
 }
 
-static void call_function_interrupt(struct cpu_user_regs *regs)
+static void call_function_interrupt(struct trap_regs *regs)
 {
-    struct cpu_user_regs *old = this_cpu(irq_regs);
+    struct trap_regs *old = this_cpu(irq_regs);
 
     apic_eoi();
     this_cpu(irq_regs) = regs;
@@ -181,7 +181,7 @@ static void call_function_interrupt(struct cpu_user_regs *regs)
     this_cpu(irq_regs) = old;
 }
 
-static void error_interrupt(struct cpu_user_regs *regs)
+static void error_interrupt(struct trap_regs *regs)
 {
     uint32_t esr;
 

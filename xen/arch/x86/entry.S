@@ -3,7 +3,7 @@
  * Exception and interrupt entry: 256 small stubs that make the frame
  * uniform (a dummy error code where the CPU pushes none, then the vector)
  * and one common path that saves the general registers as struct
- * cpu_user_regs and calls do_trap(). Interrupts stay off throughout.
+ * trap_regs and calls do_trap(). Interrupts stay off throughout.
  */
 
         .text

@@ -128,7 +128,7 @@ int io_apic_route_isa(unsigned int irq, unsigned int vector, uint32_t dest)
     return -ENODEV;
 }
 
-static void serial_interrupt(struct cpu_user_regs *regs)
+static void serial_interrupt(struct trap_regs *regs)
 {
     (void)regs;
     serial_poll_rx();

@@ -9,6 +9,11 @@
 #include <xen/cpumask.h>
 #include <xen/keyhandler.h>
 #include <xen/lib.h>
+#include <xen/launch.h>
+#include <xen/sched-api.h>
+#include <asm/bootinfo.h>
+#include <asm/hvm/hvm.h>
+#include <asm/page.h>
 #include <xen/mm.h>
 #include <xen/param.h>
 #include <xen/percpu.h>
@@ -45,12 +50,28 @@ static unsigned int opt_crash_cpu;
 integer_param("crash_cpu", opt_crash_cpu,
               "CPU that performs \"crash=\" (0)");
 
-/* Run softirqs, then halt unless more arrived. Context: IRQs on. */
+static bool sched_started;      /* [I] set once the scheduler is up */
+
+/*
+ * One turn of a pCPU's loop: run softirqs (the scheduler is one of
+ * them), then run the vCPU the scheduler chose until it must stop, or
+ * halt until an interrupt if there is none. Context: IRQs on.
+ */
 static void idle_once(unsigned int cpu)
 {
+    struct vcpu *v;
+
     do_softirq();
     if ( rcu_pending(cpu) )
         rcu_note_quiescent(cpu);
+    v = READ_ONCE(sched_started) ? sched_current(cpu) : NULL;
+    if ( v )
+    {
+        this_cpu(curr_vcpu) = v;
+        hvm_vcpu_run(v);
+        this_cpu(curr_vcpu) = NULL;
+        return;
+    }
     /* Check and halt with IRQs off: the sti shadow covers hlt, no window. */
     local_irq_disable();
     if ( softirq_pending(cpu) )
@@ -135,7 +156,7 @@ static void run_boot_selftest(void)
 
 /* ---- crash= ------------------------------------------------------------- */
 
-static void crash_nmi(struct cpu_user_regs *regs)
+static void crash_nmi(struct trap_regs *regs)
 {
     printk(XENLOG_ERR "----[ Lamina " LAMINA_VERSION_STRING " x86_64 ]----\n");
     printk(XENLOG_ERR "crash=nmi: NMI on CPU%u\n", smp_processor_id());
@@ -210,6 +231,27 @@ static void dump_ioapic(unsigned char key)
     io_apic_dump();
 }
 
+/* Boot-time domains from the boot modules (common/launch.c). */
+static void launch_from_modules(void)
+{
+    static struct boot_module_desc mods[BOOT_MAX_MODULES];
+    unsigned int i;
+
+    for ( i = 0; i < boot_info.nr_modules; i++ )
+    {
+        mods[i].data = maddr_to_virt(boot_info.modules[i].start);
+        mods[i].size = boot_info.modules[i].size;
+        mods[i].cmdline = boot_info.modules[i].cmdline;
+    }
+    if ( !hvm_ops && boot_info.nr_modules )
+    {
+        printk(XENLOG_ERR "launch: no hardware virtualization: boot "
+               "modules are not started\n");
+        return;
+    }
+    launch_boot_domains(mods, boot_info.nr_modules);
+}
+
 void arch_late_init(void)
 {
     apic_init_bsp();
@@ -219,7 +261,11 @@ void arch_late_init(void)
     keyhandler_init();
     local_irq_enable();
     io_apic_serial_init();
+    hvm_init();
     smp_boot_cpus();
+    if ( sched_init() )
+        panic("cannot start the scheduler: out of memory");
+    WRITE_ONCE(sched_started, true);
 
     smp_register_keys();
     register_keyhandler('m', dump_memory, "dump memory (heap, xmalloc)",
@@ -230,5 +276,6 @@ void arch_late_init(void)
     if ( boot_selftest )
         run_boot_selftest();
     crash_if_asked();
+    launch_from_modules();
     idle_loop();
 }

@@ -43,12 +43,17 @@ static void test_exit(unsigned int code)
 
 void machine_power_off(void)
 {
+    machine_power_off_code(TEST_EXIT_POWEROFF);
+}
+
+void machine_power_off_code(unsigned int test_code)
+{
     static const char bochs_shutdown[] = "Shutdown";
     unsigned int i;
 
     printk("Powering off.\n");
     local_irq_disable();
-    test_exit(TEST_EXIT_POWEROFF);
+    test_exit(test_code);
     if ( acpi_power_off_hook )
         acpi_power_off_hook();
     /* Bochs and old QEMU: the "Shutdown" string to port 0x8900. */
@@ -101,7 +106,7 @@ void machine_panic_stop(void)
 
 void arch_show_current_state(void)
 {
-    struct cpu_user_regs regs;
+    struct trap_regs regs;
 
     capture_regs(&regs);
     show_execution_state(&regs);

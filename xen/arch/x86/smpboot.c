@@ -12,6 +12,7 @@
 #include <xen/cpumask.h>
 #include <xen/keyhandler.h>
 #include <xen/lib.h>
+#include <asm/hvm/hvm.h>
 #include <xen/mm.h>
 #include <xen/shutdown.h>
 #include <xen/smp.h>
@@ -241,6 +242,7 @@ void start_secondary(unsigned int cpu)
     cpu_load_descriptors(cpu);
     paging_enable_features();
     apic_init_ap();
+    hvm_cpu_up();
     id = apic_current_id();
     if ( id != cpu_apic_id[cpu] )
         printk(XENLOG_WARNING "CPU%u: APIC id %u, MADT said %u\n", cpu, id,
@@ -253,7 +255,7 @@ void start_secondary(unsigned int cpu)
 
 /* ---- stopping the other CPUs (panic) ------------------------------------ */
 
-static void stop_this_cpu(struct cpu_user_regs *regs)
+static void stop_this_cpu(struct trap_regs *regs)
 {
     /* In the NMI handler: further NMIs stay blocked as we never IRET. */
     (void)regs;
@@ -302,7 +304,7 @@ static void dump_cpus(unsigned char key)
 
 static void dump_this_cpu(void *unused)
 {
-    const struct cpu_user_regs *regs = apic_irq_regs();
+    const struct trap_regs *regs = apic_irq_regs();
 
     (void)unused;
     printk("*** Dumping CPU%u host state: ***\n", smp_processor_id());

@@ -96,7 +96,7 @@ void show_backtrace(unsigned long rip, unsigned long rbp)
     }
 }
 
-void show_execution_state(const struct cpu_user_regs *r)
+void show_execution_state(const struct trap_regs *r)
 {
     printk("RIP:    %04lx:[<%016lx>] %pS\n", (unsigned long)r->cs, r->rip,
            (void *)r->rip);
@@ -117,7 +117,7 @@ void show_execution_state(const struct cpu_user_regs *r)
     show_backtrace(r->rip, r->rbp);
 }
 
-static void fatal_trap(struct cpu_user_regs *regs)
+static void fatal_trap(struct trap_regs *regs)
 {
     unsigned int vec = regs->entry_vector;
     const char *name = vec < 32 && exception_names[vec] ?
@@ -136,7 +136,7 @@ static void fatal_trap(struct cpu_user_regs *regs)
           regs->error_code, (void *)regs->rip);
 }
 
-static void do_nmi(struct cpu_user_regs *regs)
+static void do_nmi(struct trap_regs *regs)
 {
     nmi_callback_t cb = READ_ONCE(nmi_callback);
 
@@ -147,7 +147,7 @@ static void do_nmi(struct cpu_user_regs *regs)
                smp_processor_id(), (void *)regs->rip);
 }
 
-void do_trap(struct cpu_user_regs *regs)
+void do_trap(struct trap_regs *regs)
 {
     unsigned int vec = regs->entry_vector;
     vector_handler_t fn;
@@ -169,7 +169,7 @@ void do_trap(struct cpu_user_regs *regs)
 }
 
 #pragma GCC diagnostic ignored "-Wframe-address"
-noinline void capture_regs(struct cpu_user_regs *r)
+noinline void capture_regs(struct trap_regs *r)
 {
     memset(r, 0, sizeof(*r));
     __asm__ __volatile__ (
@@ -185,17 +185,17 @@ noinline void capture_regs(struct cpu_user_regs *r)
         "mov %%r14, %c[r14](%0)\n\t"
         "mov %%r15, %c[r15](%0)\n\t"
         :: "r" (r),
-           [rax] "i" (offsetof(struct cpu_user_regs, rax)),
-           [rbx] "i" (offsetof(struct cpu_user_regs, rbx)),
-           [rcx] "i" (offsetof(struct cpu_user_regs, rcx)),
-           [rdx] "i" (offsetof(struct cpu_user_regs, rdx)),
-           [rsi] "i" (offsetof(struct cpu_user_regs, rsi)),
-           [rdi] "i" (offsetof(struct cpu_user_regs, rdi)),
-           [r8] "i" (offsetof(struct cpu_user_regs, r8)),
-           [r12] "i" (offsetof(struct cpu_user_regs, r12)),
-           [r13] "i" (offsetof(struct cpu_user_regs, r13)),
-           [r14] "i" (offsetof(struct cpu_user_regs, r14)),
-           [r15] "i" (offsetof(struct cpu_user_regs, r15))
+           [rax] "i" (offsetof(struct trap_regs, rax)),
+           [rbx] "i" (offsetof(struct trap_regs, rbx)),
+           [rcx] "i" (offsetof(struct trap_regs, rcx)),
+           [rdx] "i" (offsetof(struct trap_regs, rdx)),
+           [rsi] "i" (offsetof(struct trap_regs, rsi)),
+           [rdi] "i" (offsetof(struct trap_regs, rdi)),
+           [r8] "i" (offsetof(struct trap_regs, r8)),
+           [r12] "i" (offsetof(struct trap_regs, r12)),
+           [r13] "i" (offsetof(struct trap_regs, r13)),
+           [r14] "i" (offsetof(struct trap_regs, r14)),
+           [r15] "i" (offsetof(struct trap_regs, r15))
         : "memory" );
     /* The caller's view: its frame, its return address. */
     r->rbp = (unsigned long)__builtin_frame_address(1);

@@ -14,10 +14,13 @@
  * value v into the process exit status (v << 1) | 1).
  */
 #define TEST_EXIT_POWEROFF  0x10    /* QEMU exits 33 */
+#define TEST_EXIT_DOMAIN_CRASHED 0x11   /* QEMU exits 35: a domain crashed */
 #define TEST_EXIT_PANIC     0x20    /* QEMU exits 65 */
 
 /* Power the machine off (test exit port, then ACPI, then emulator ports). */
 void machine_power_off(void) __noreturn;
+/* The same, writing test_code (TEST_EXIT_*) to the test exit port. */
+void machine_power_off_code(unsigned int test_code) __noreturn;
 /* Reset the machine after delay_ms (0: at once). */
 void machine_restart(unsigned int delay_ms) __noreturn;
 /* Stop this CPU for good, interrupts off. */

@@ -110,3 +110,5 @@ ap_entry64:
         xor     %ebp, %ebp              /* ends backtraces */
         call    start_secondary
         ud2
+
+        .section .note.GNU-stack, "", @progbits

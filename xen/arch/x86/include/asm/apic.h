@@ -80,7 +80,7 @@ void send_ipi_cpu(unsigned int cpu, unsigned int vector);
  * The interrupted frame while this CPU runs a call-function IPI (NULL
  * otherwise), for register dumps. Context: the IPI's function.
  */
-struct cpu_user_regs *apic_irq_regs(void);
+struct trap_regs *apic_irq_regs(void);
 
 /* TIMER_VECTOR interrupts taken by cpu, and the timer mode in use. */
 unsigned long apic_timer_irqs(unsigned int cpu);

@@ -7,11 +7,19 @@
 #define __ASM_DOMAIN_H__
 
 #include <xen/types.h>
+#include <asm/msr-policy.h>
 
 struct p2m_domain;
 struct hvm_vcpu_vendor;
 
 #define HVM_NR_PARAMS_MAX   40
+#define ARCH_MAX_MEMMAP     8
+
+/* One guest memory map entry (E820 types), as given to the guest. */
+struct arch_memmap_entry {
+    uint64_t addr, size;
+    uint32_t type;
+};
 
 /* Guest general registers, saved and restored by the world switch. */
 struct guest_regs {
@@ -24,12 +32,21 @@ struct arch_domain {
     struct p2m_domain *p2m;             /* [I] guest-physical map */
     uint64_t hvm_params[HVM_NR_PARAMS_MAX]; /* [L:domain_lock] */
     uint64_t hypercall_msr;             /* [I] MSR that installs the page */
+    unsigned int unhandled_logged;      /* [A] rate limit for exit logs */
+    struct arch_memmap_entry memmap[ARCH_MAX_MEMMAP]; /* [I] after build */
+    unsigned int nr_memmap;             /* [I] */
+    s_time_t build_start;               /* [I] for the first-entry figure */
+    bool entered;                       /* [V] first VM entry done */
 };
 
 struct arch_vcpu {
     struct guest_regs regs;             /* [V] */
     void *vendor;                       /* [V] VMCB or VMCS state */
     uint64_t cr0, cr2, cr3, cr4, efer;  /* [V] guest view */
+    struct msr_vcpu_state msr;          /* [V] MSRs the policy emulates */
+    bool initialised;                   /* [L:domain_lock] has a state */
+    /* x87/SSE state while another vCPU owns the FPU (FXSAVE format). */
+    uint8_t fpu[512] __attribute__((__aligned__(16)));  /* [V] */
 };
 
 #endif /* __ASM_DOMAIN_H__ */

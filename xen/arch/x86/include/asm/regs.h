@@ -8,7 +8,7 @@
 
 #include <xen/types.h>
 
-struct cpu_user_regs {
+struct trap_regs {
     uint64_t r15, r14, r13, r12, rbp, rbx, r11, r10;
     uint64_t r9, r8, rax, rcx, rdx, rsi, rdi;
     uint32_t error_code;        /* 0 for vectors without one */
@@ -17,10 +17,10 @@ struct cpu_user_regs {
 };
 
 /* Print registers, control registers and a backtrace. Context: any. */
-void show_execution_state(const struct cpu_user_regs *regs);
+void show_execution_state(const struct trap_regs *regs);
 /* Backtrace from a frame pointer. */
 void show_backtrace(unsigned long rip, unsigned long rbp);
 /* Capture the caller's registers (rip/rsp/rbp of the call site). */
-void capture_regs(struct cpu_user_regs *regs);
+void capture_regs(struct trap_regs *regs);
 
 #endif /* __ASM_REGS_H__ */

@@ -17,19 +17,19 @@
 #define ERROR_APIC_VECTOR       0xfe
 #define SPURIOUS_APIC_VECTOR    0xff
 
-typedef void (*vector_handler_t)(struct cpu_user_regs *regs);
+typedef void (*vector_handler_t)(struct trap_regs *regs);
 
 /* Route vector (>= 0x20) to fn. The handler must EOI the interrupt. */
 void set_vector_handler(unsigned int vector, vector_handler_t fn);
 
 /* Entry from entry.S. */
-void do_trap(struct cpu_user_regs *regs);
+void do_trap(struct trap_regs *regs);
 
 /*
  * Run fn on this CPU's next NMI instead of the default (which reports an
  * unexpected NMI). Returns the previous callback.
  */
-typedef void (*nmi_callback_t)(struct cpu_user_regs *regs);
+typedef void (*nmi_callback_t)(struct trap_regs *regs);
 nmi_callback_t set_nmi_callback(nmi_callback_t fn);
 
 /* Count of interrupts taken per CPU (for the 'c' debug key). */

@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The one exit dispatch table (style.md section 8): vendor code has
+ * already turned its exit into a struct hvm_exit; here it is counted and
+ * handed to the handler for its reason. A reason without a handler
+ * crashes the domain with a register dump, never the hypervisor.
+ */
+#include <xen/lib.h>
+#include <xen/percpu.h>
+#include <xen/sched.h>
+#include <asm/hvm/exit.h>
+#include <asm/x86-decode.h>
+
+struct exit_entry {
+    hvm_exit_handler_t handler;
+    const char *name;
+};
+
+static const struct exit_entry exit_table[HVM_EXIT_NR] = {
+    [HVM_EXIT_NONE]          = { NULL, "interrupt" },
+    [HVM_EXIT_CPUID]         = { hvm_handle_cpuid, "cpuid" },
+    [HVM_EXIT_MSR_READ]      = { hvm_handle_msr_read, "rdmsr" },
+    [HVM_EXIT_MSR_WRITE]     = { hvm_handle_msr_write, "wrmsr" },
+    [HVM_EXIT_IO]            = { hvm_handle_io, "io" },
+    [HVM_EXIT_HLT]           = { hvm_handle_hlt, "hlt" },
+    [HVM_EXIT_NPF]           = { hvm_handle_npf, "npf" },
+    [HVM_EXIT_TRIPLE_FAULT]  = { hvm_handle_triple_fault, "triple fault" },
+    [HVM_EXIT_HYPERCALL]     = { hvm_handle_hypercall, "hypercall" },
+    [HVM_EXIT_RDTSC]         = { NULL, "rdtsc" },
+    [HVM_EXIT_PAUSE]         = { hvm_handle_pause, "pause" },
+    [HVM_EXIT_INVALID_STATE] = { hvm_handle_invalid, "invalid state" },
+    [HVM_EXIT_UNHANDLED]     = { NULL, "unexpected" },
+};
+
+static DEFINE_PER_CPU(unsigned long, exit_counts[HVM_EXIT_NR]);
+
+unsigned long hvm_exit_count(unsigned int cpu, enum hvm_exit_reason r)
+{
+    return r < HVM_EXIT_NR ? per_cpu(exit_counts, cpu)[r] : 0;
+}
+
+enum hvm_exit_action hvm_handle_exit(struct vcpu *v, const struct hvm_exit *e)
+{
+    const struct exit_entry *x;
+
+    if ( e->reason >= HVM_EXIT_NR )
+        return HVM_CRASH;
+    this_cpu(exit_counts)[e->reason]++;
+    if ( e->reason == HVM_EXIT_NONE )
+        return HVM_RESUME;
+    x = &exit_table[e->reason];
+    if ( x->handler )
+        return x->handler(v, e);
+    printk(XENLOG_ERR "d%uv%u: unexpected VM exit %s (vendor code %#lx, "
+           "info %#lx %#lx); crashing the domain\n", v->domain->domain_id,
+           v->vcpu_id, x->name, (unsigned long)e->raw_code,
+           (unsigned long)e->raw_info1, (unsigned long)e->raw_info2);
+    hvm_dump_vcpu(v);
+    return HVM_CRASH;
+}
+
+unsigned int hvm_insn_length(struct vcpu *v)
+{
+    struct hvm_cpu_state st;
+    uint8_t buf[15];
+    unsigned int n = hvm_fetch_insn(v, buf, sizeof(buf));
+    int len;
+
+    if ( !n )
+        return 0;
+    hvm_ops->get_state(v, &st);
+    len = x86_insn_length(buf, n, st.mode);
+    return len > 0 ? (unsigned int)len : 0;
+}

@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Port I/O exits. A PVH guest has no emulated devices: port 0xe9 is the
+ * debug console (as on Xen), every other port reads as all ones and
+ * ignores writes, and both are logged with a per-domain rate limit.
+ * String forms (INS/OUTS) are completed the same way, a bounded number of
+ * iterations per exit so that a huge REP count cannot hog the pCPU.
+ */
+#include <xen/lib.h>
+#include <xen/guest_access.h>
+#include <xen/guest-console.h>
+#include <xen/sched.h>
+#include <asm/hvm/exit.h>
+
+#define DEBUG_CONSOLE_PORT  0xe9
+#define LOG_FIRST           8       /* log this many, then every 1000th */
+#define STRING_BATCH        1024    /* iterations per exit */
+
+static void log_unhandled(struct vcpu *v, uint16_t port, bool in,
+                          unsigned int size)
+{
+    unsigned int n = __atomic_fetch_add(&v->domain->arch.unhandled_logged,
+                                        1, __ATOMIC_RELAXED);
+
+    if ( n < LOG_FIRST || n % 1000 == 0 )
+        printk(XENLOG_WARNING "d%uv%u: unhandled %s of %u byte%s at port "
+               "%#x (%s; %u such accesses so far)\n", v->domain->domain_id,
+               v->vcpu_id, in ? "read" : "write", size, size > 1 ? "s" : "",
+               port, in ? "reads as all ones" : "dropped", n + 1);
+}
+
+static uint32_t port_read(struct vcpu *v, uint16_t port, unsigned int size)
+{
+    log_unhandled(v, port, true, size);
+    return size == 4 ? 0xffffffffu : (1u << (size * 8)) - 1;
+}
+
+static void port_write(struct vcpu *v, uint16_t port, unsigned int size,
+                       uint32_t val)
+{
+    if ( port == DEBUG_CONSOLE_PORT )
+    {
+        char c = (char)val;
+
+        guest_console_write(v->domain, &c, 1);
+        return;
+    }
+    log_unhandled(v, port, false, size);
+}
+
+/*
+ * INS/OUTS in a flat segment model (PVH guests run with flat segments;
+ * segment bases other than 0 are not applied). Returns false if the
+ * guest's buffer is not mapped: it gets #GP, as a faulting access would.
+ */
+static bool do_string_io(struct vcpu *v, const struct hvm_exit *e,
+                         unsigned int size, uint16_t port)
+{
+    struct guest_regs *r = &v->arch.regs;
+    bool rep = e->qual & HVM_IO_REP, in = e->qual & HVM_IO_IN;
+    uint64_t count = rep ? r->rcx : 1, done;
+    long step = (r->rflags & (1u << 10)) ? -(long)size : (long)size;
+
+    for ( done = 0; done < count && done < STRING_BATCH; done++ )
+    {
+        uint32_t val = 0;
+
+        if ( in )
+        {
+            val = port_read(v, port, size);
+            if ( copy_to_guest_virt(v, r->rdi, &val, size) )
+                return false;
+            r->rdi += step;
+        }
+        else
+        {
+            if ( copy_from_guest_virt(v, &val, r->rsi, size) )
+                return false;
+            port_write(v, port, size, val);
+            r->rsi += step;
+        }
+    }
+    if ( rep )
+        r->rcx -= done;
+    /* Unfinished REP: leave RIP alone so the guest re-executes it. */
+    if ( rep && r->rcx )
+        return true;
+    r->rip = e->next_rip;
+    return true;
+}
+
+enum hvm_exit_action hvm_handle_io(struct vcpu *v, const struct hvm_exit *e)
+{
+    unsigned int size = HVM_IO_SIZE(e->qual);
+    uint16_t port = HVM_IO_PORT(e->qual);
+    struct guest_regs *r = &v->arch.regs;
+
+    if ( size != 1 && size != 2 && size != 4 )
+        return HVM_CRASH;
+    if ( e->qual & HVM_IO_STRING )
+    {
+        if ( do_string_io(v, e, size, port) )
+            return HVM_RESUME;
+        hvm_inject_gp(v);
+        return HVM_INJECTED;
+    }
+    if ( e->qual & HVM_IO_IN )
+    {
+        uint64_t mask = size == 4 ? 0xffffffffULL : (1ULL << (size * 8)) - 1;
+        uint32_t val = port_read(v, port, size);
+
+        /* IN to AL/AX merges; IN to EAX zero-extends into RAX. */
+        if ( size == 4 )
+            r->rax = val;
+        else
+            r->rax = (r->rax & ~mask) | (val & mask);
+    }
+    else
+        port_write(v, port, size, (uint32_t)r->rax);
+    hvm_advance_rip(v, e, 0);
+    return HVM_RESUME;
+}

@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Small exits: HLT (block until an event or a timer), PAUSE, triple fault
+ * (a reboot, as on Xen), and VM entries refused for invalid guest state
+ * (the domain crashes with a dump).
+ */
+#include <xen/lib.h>
+#include <xen/domain.h>
+#include <xen/sched.h>
+#include <xen/sched-api.h>
+#include <asm/hvm/exit.h>
+#include <public/xen.h>
+
+enum hvm_exit_action hvm_handle_hlt(struct vcpu *v, const struct hvm_exit *e)
+{
+    unsigned int len = hvm_insn_length(v);
+
+    if ( !len )
+        return HVM_CRASH;
+    hvm_advance_rip(v, e, len);
+    vcpu_block(v);
+    return HVM_BLOCK;
+}
+
+enum hvm_exit_action hvm_handle_pause(struct vcpu *v, const struct hvm_exit *e)
+{
+    unsigned int len = hvm_insn_length(v);
+
+    if ( !len )
+        return HVM_CRASH;
+    hvm_advance_rip(v, e, len);
+    return HVM_RESUME;
+}
+
+/*
+ * Xen treats a triple fault of an HVM/PVH guest as SHUTDOWN_reboot
+ * (HVM_PARAM_TRIPLE_FAULT_REASON), so on_reboot decides what follows.
+ */
+enum hvm_exit_action hvm_handle_triple_fault(struct vcpu *v,
+                                             const struct hvm_exit *e)
+{
+    printk(XENLOG_WARNING "d%uv%u: triple fault; treating it as a reboot "
+           "request, as Xen does\n", v->domain->domain_id, v->vcpu_id);
+    hvm_dump_vcpu(v);
+    domain_shutdown(v->domain, SHUTDOWN_reboot);
+    return HVM_BLOCK;
+}
+
+enum hvm_exit_action hvm_handle_invalid(struct vcpu *v,
+                                        const struct hvm_exit *e)
+{
+    printk(XENLOG_ERR "d%uv%u: VM entry refused the guest state; crashing "
+           "the domain\n", v->domain->domain_id, v->vcpu_id);
+    hvm_dump_vcpu(v);
+    return HVM_CRASH;
+}

@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Domain life cycle (common/domain.c): create (paused) -> running ->
+ * shutdown or crashed -> destroyed, with reference counting so that a
+ * domain outlives every user holding a reference. Design and the state
+ * diagram: docs/hypervisor/domains.md.
+ */
+#ifndef __XEN_DOMAIN_H__
+#define __XEN_DOMAIN_H__
+
+#include <xen/sched.h>
+
+struct domain_config {
+    const char *name;
+    unsigned int max_vcpus;         /* 1 .. MAX_VIRT_CPUS */
+    unsigned long max_pages;        /* memory limit in 4 KiB pages */
+    bool is_privileged;
+    enum domain_action on_poweroff, on_reboot, on_crash;
+    unsigned int weight, cap;       /* 0: defaults (256, none) */
+    const cpumask_t *affinity;      /* NULL: every CPU */
+};
+
+/*
+ * Create a domain with its vCPUs and an empty guest-physical map. The
+ * domain starts paused (one pause reference), with every vCPU down.
+ * Returns the domain holding one reference for the caller, or an
+ * ERR_PTR-style NULL with *rc set. Context: IRQs on.
+ */
+struct domain *domain_create(const struct domain_config *cfg, int *rc);
+
+/*
+ * Tear a domain down: pause its vCPUs, and once none of them runs any
+ * more (checked from a timer, so this may be called from anywhere, even
+ * one of d's own vCPUs), unlink it, call d->on_destroyed if set, and drop
+ * the list's reference. Every page and object d owns is freed when the
+ * last reference goes. Context: any, IRQs on.
+ */
+void domain_destroy(struct domain *d);
+
+/* Look up a domain by id; takes a reference (NULL if none or dying). */
+struct domain *domain_get_by_id(domid_t id);
+/* Take / drop a reference. */
+void domain_get(struct domain *d);
+void domain_put(struct domain *d);
+
+/*
+ * The guest asked to stop (SCHEDOP_shutdown) with SHUTDOWN_* reason:
+ * pause it, record the code and apply on_poweroff/on_reboot/on_crash.
+ * Context: any, including d's own vCPUs.
+ */
+void domain_shutdown(struct domain *d, unsigned int reason);
+/*
+ * SCHEDOP_shutdown_code: the reason to report when d later shuts down
+ * (a kexec crash kernel sets "crash" ahead of its own poweroff). The
+ * first code set wins, as on Xen. Context: any.
+ */
+void domain_set_shutdown_code(struct domain *d, unsigned int reason);
+
+/* The hypervisor gives up on d (bad state, bad exit): log and shut down. */
+void domain_crash(struct domain *d);
+
+/* Number of domains that exist (for the idle machine policy). */
+unsigned int domain_count(void);
+
+/* Iterate: call fn for each live domain under the domain list lock. */
+void for_each_domain(void (*fn)(struct domain *d, void *arg), void *arg);
+
+/*
+ * Hook for what happens after a domain ends (restart per its plan,
+ * machine power-off when the last one is gone). Implemented by the
+ * boot-time launcher; may be NULL.
+ */
+extern void (*domain_end_hook)(struct domain *d, unsigned int reason,
+                               enum domain_action action);
+
+/* Bring up vCPU v (VCPUOP_up / boot): clears VPF_down and wakes it. */
+void vcpu_up(struct vcpu *v);
+
+#endif /* __XEN_DOMAIN_H__ */
