@@ -8,11 +8,13 @@
 #   make guest-tests        build every test kernel and the list
 #   make test-on-xen        run them on the real Xen 4.17 anchor
 #   make test-guest-qemu    boot them on bare QEMU (expects SKIP)
+#   make test-guest         run them on Lamina (scripts/launch, QEMU SVM)
 #
 # A test's Makefile sets NAME, CATEGORY (functional|security|regression),
 # ENVS (pvh64), and optionally CMDLINE (guest command line for the run)
 # and EXPECT (result: prints SUCCESS/SKIP and powers off [default];
-# reboot: ends in a reboot, e.g. a triple fault).
+# reboot: ends in a reboot, e.g. a triple fault), and VCPUS (the vCPU
+# counts the Lamina runner gives the domain, e.g. "1 2"; default 1).
 
 GUEST_SRC   := tests/guest
 GUEST_OUT   := build/guest
@@ -50,7 +52,7 @@ GUEST_ELFS := $(foreach t,$(GUEST_TESTS),$(GUEST_OUT)/$(t).elf)
 GUEST_MAIN_OBJS := $(foreach t,$(GUEST_TESTS),$(GUEST_OUT)/tests/$(t)/main.o)
 .SECONDARY: $(GUEST_MAIN_OBJS) $(GUEST_LIB_OBJS)
 
-.PHONY: guest-tests test-on-xen test-guest-qemu guest-clean
+.PHONY: guest-tests test-on-xen test-guest-qemu test-guest guest-clean
 
 guest-tests: $(GUEST_ELFS) $(GUEST_OUT)/list
 
@@ -90,6 +92,10 @@ test-on-xen: guest-tests
 
 test-guest-qemu: guest-tests
 	@$(GUEST_SRC)/run-on-qemu.sh $(GUEST_OUT)
+
+# Needs the hypervisor too: "all" is the top-level Makefile's build.
+test-guest: all guest-tests
+	@$(GUEST_SRC)/run-on-lamina.sh $(GUEST_OUT)
 
 guest-clean:
 	rm -rf $(GUEST_OUT)
