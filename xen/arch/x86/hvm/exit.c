@@ -28,6 +28,7 @@ static const struct exit_entry exit_table[HVM_EXIT_NR] = {
     [HVM_EXIT_HYPERCALL]     = { hvm_handle_hypercall, "hypercall" },
     [HVM_EXIT_RDTSC]         = { NULL, "rdtsc" },
     [HVM_EXIT_PAUSE]         = { hvm_handle_pause, "pause" },
+    [HVM_EXIT_INTR_WINDOW]   = { hvm_handle_intr_window, "interrupt window" },
     [HVM_EXIT_INVALID_STATE] = { hvm_handle_invalid, "invalid state" },
     [HVM_EXIT_UNHANDLED]     = { NULL, "unexpected" },
 };

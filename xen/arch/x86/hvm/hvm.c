@@ -13,9 +13,11 @@
 #include <xen/domain.h>
 #include <xen/sched-api.h>
 #include <xen/softirq.h>
+#include <xen/time.h>
 #include <asm/asm-offsets.h>
 #include <asm/hvm/hvm.h>
 #include <asm/hvm/exit.h>
+#include <asm/hvm/intr.h>
 #include <asm/processor.h>
 #include <asm/system.h>
 
@@ -108,11 +110,19 @@ void hvm_vcpu_run(struct vcpu *v)
     struct hvm_exit e;
 
     fpu_load(v);
+    if ( unlikely(!v->domain->arch.entered) && v->vcpu_id == 0 )
+    {
+        v->domain->arch.entered = true;
+        printk("d%u: first guest instruction %lu us after the start of "
+               "building\n", v->domain->domain_id,
+               (unsigned long)((NOW() - v->domain->arch.build_start) / 1000));
+    }
     for ( ; ; )
     {
         local_irq_disable();
         if ( softirq_pending(cpu) || !vcpu_runnable(v) )
             break;
+        hvm_intr_assist(v);
         hvm_ops->run(v, &e);
         local_irq_enable();         /* take the interrupt that exited */
         if ( hvm_handle_exit(v, &e) == HVM_CRASH )

@@ -22,6 +22,14 @@ enum hvm_exit_action hvm_handle_hlt(struct vcpu *v, const struct hvm_exit *e)
     return HVM_BLOCK;
 }
 
+/* The window opened: the next hvm_intr_assist() injects. */
+enum hvm_exit_action hvm_handle_intr_window(struct vcpu *v,
+                                            const struct hvm_exit *e)
+{
+    hvm_ops->intr_window(v, false);
+    return HVM_RESUME;
+}
+
 enum hvm_exit_action hvm_handle_pause(struct vcpu *v, const struct hvm_exit *e)
 {
     unsigned int len = hvm_insn_length(v);

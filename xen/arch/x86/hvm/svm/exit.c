@@ -63,6 +63,7 @@ void svm_decode_exit(struct vcpu *v, const struct vmcb *vmcb,
     case SVM_EXIT_SMI:
         e->reason = HVM_EXIT_NONE;
         break;
+    case SVM_EXIT_VINTR:    e->reason = HVM_EXIT_INTR_WINDOW; break;
     case SVM_EXIT_CPUID:    e->reason = HVM_EXIT_CPUID; break;
     case SVM_EXIT_HLT:      e->reason = HVM_EXIT_HLT; break;
     case SVM_EXIT_VMMCALL:  e->reason = HVM_EXIT_HYPERCALL; break;

@@ -255,6 +255,13 @@ static void svm_run(struct vcpu *v, struct hvm_exit *e)
               virt_to_maddr(this_cpu(svm_cpu).host_vmcb));
 
     vmcb->tlb_control = SVM_TLB_FLUSH_NONE;
+    /*
+     * An exit in the middle of delivering an event (an interrupt arrived,
+     * a nested page fault on the IDT or stack) leaves the event in
+     * EXITINTINFO: deliver it again on the next entry (APM 15.7.2).
+     */
+    vmcb->eventinj = (vmcb->exitintinfo & SVM_EVENT_VALID) ? vmcb->exitintinfo
+                                                         : 0;
     r->rax = vmcb->rax;
     r->rsp = vmcb->rsp;
     r->rip = vmcb->rip;
@@ -286,6 +293,27 @@ static bool svm_interrupts_enabled(struct vcpu *v)
 
     return (v->arch.regs.rflags & X86_EFLAGS_IF) &&
            !(vmcb->int_state & 1) && !(vmcb->eventinj & SVM_EVENT_VALID);
+}
+
+/*
+ * The interrupt window: a virtual interrupt (V_IRQ) that the guest can
+ * only take when it could take a real one, with its delivery
+ * intercepted (VINTR), so the guest exits at exactly that moment.
+ */
+static void svm_intr_window(struct vcpu *v, bool open)
+{
+    struct vmcb *vmcb = ((struct svm_vcpu *)v->arch.vendor)->vmcb;
+
+    if ( open )
+    {
+        vmcb->int_ctl |= SVM_V_IRQ | SVM_V_IGN_TPR | SVM_V_INTR_PRIO(0xf);
+        vmcb->intercept_misc3 |= SVM_INT_VINTR;
+    }
+    else
+    {
+        vmcb->int_ctl &= ~(SVM_V_IRQ | SVM_V_IGN_TPR | SVM_V_INTR_PRIO(0xf));
+        vmcb->intercept_misc3 &= ~SVM_INT_VINTR;
+    }
 }
 
 static void svm_get_state(struct vcpu *v, struct hvm_cpu_state *st)
@@ -341,6 +369,7 @@ const struct hvm_vendor_ops svm_ops = {
     .run = svm_run,
     .inject_event = svm_inject_event,
     .interrupts_enabled = svm_interrupts_enabled,
+    .intr_window = svm_intr_window,
     .get_state = svm_get_state,
     .msr_read = svm_msr_read,
     .msr_write = svm_msr_write,

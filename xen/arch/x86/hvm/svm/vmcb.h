@@ -14,6 +14,7 @@
 #define SVM_INT_NMI         (1u << 1)
 #define SVM_INT_SMI         (1u << 2)
 #define SVM_INT_INIT        (1u << 3)
+#define SVM_INT_VINTR       (1u << 4)
 #define SVM_INT_RDTSC       (1u << 14)
 #define SVM_INT_CPUID       (1u << 18)
 #define SVM_INT_INVD        (1u << 22)
@@ -44,6 +45,7 @@
 #define SVM_EXIT_NMI        0x061
 #define SVM_EXIT_SMI        0x062
 #define SVM_EXIT_INIT       0x063
+#define SVM_EXIT_VINTR      0x064
 #define SVM_EXIT_RDTSC      0x06e
 #define SVM_EXIT_CPUID      0x072
 #define SVM_EXIT_PAUSE      0x077
@@ -64,6 +66,9 @@
 #define SVM_TLB_FLUSH_NONE  0
 #define SVM_TLB_FLUSH_ALL   1
 
+#define SVM_V_IRQ           (1u << 8)
+#define SVM_V_INTR_PRIO(p)  ((uint32_t)(p) << 16)
+#define SVM_V_IGN_TPR       (1u << 20)
 #define SVM_V_INTR_MASKING  (1u << 24)
 
 struct vmcb_seg {

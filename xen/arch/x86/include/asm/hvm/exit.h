@@ -28,6 +28,8 @@ enum hvm_exit_action hvm_handle_triple_fault(struct vcpu *v,
                                              const struct hvm_exit *e);
 enum hvm_exit_action hvm_handle_hypercall(struct vcpu *v,
                                           const struct hvm_exit *e);
+enum hvm_exit_action hvm_handle_intr_window(struct vcpu *v,
+                                            const struct hvm_exit *e);
 enum hvm_exit_action hvm_handle_pause(struct vcpu *v, const struct hvm_exit *e);
 enum hvm_exit_action hvm_handle_invalid(struct vcpu *v,
                                         const struct hvm_exit *e);

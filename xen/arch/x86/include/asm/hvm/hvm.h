@@ -29,6 +29,7 @@ enum hvm_exit_reason {
     HVM_EXIT_HYPERCALL,     /* VMMCALL or VMCALL */
     HVM_EXIT_RDTSC,         /* RDTSC or RDTSCP: decode to tell them apart */
     HVM_EXIT_PAUSE,
+    HVM_EXIT_INTR_WINDOW,   /* the guest can take an interrupt now */
     HVM_EXIT_INVALID_STATE, /* VM entry refused the guest state */
     HVM_EXIT_UNHANDLED,     /* an exit we never expect: crash the guest */
     HVM_EXIT_NR
@@ -123,6 +124,8 @@ struct hvm_vendor_ops {
                          unsigned int type, int errcode);
     /* True if the guest can take an external interrupt now. */
     bool (*interrupts_enabled)(struct vcpu *v);
+    /* Request (or cancel) an exit as soon as the guest can take one. */
+    void (*intr_window)(struct vcpu *v, bool open);
     void (*get_state)(struct vcpu *v, struct hvm_cpu_state *st);
     /* Read/write the guest's EFER/segment MSRs kept in vendor state. */
     int (*msr_read)(struct vcpu *v, uint32_t msr, uint64_t *val);

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * External interrupts for guests (hvm/intr.c). Interrupt sources (the
+ * event-channel callback vector, the emulated local APIC) register here;
+ * before every VM entry the highest-priority pending vector is injected
+ * if the guest can take it now, otherwise an interrupt window is
+ * requested so that the guest exits as soon as it can.
+ */
+#ifndef __ASM_HVM_INTR_H__
+#define __ASM_HVM_INTR_H__
+
+#include <xen/types.h>
+
+struct vcpu;
+
+struct hvm_intr_source {
+    const char *name;
+    /* Highest pending vector (16..255) of this source for v, or -1. */
+    int (*pending)(struct vcpu *v);
+    /* The vector was injected: e.g. the local APIC moves IRR to ISR. */
+    void (*acked)(struct vcpu *v, int vector);
+};
+
+/* Register at boot, highest priority first. */
+void hvm_register_intr_source(const struct hvm_intr_source *src);
+
+/*
+ * Inject or ask for a window. Context: v's pCPU, IRQs off, right before
+ * entry.
+ */
+void hvm_intr_assist(struct vcpu *v);
+
+/*
+ * Something may now be pending for v: wake it if it blocks and make it
+ * re-evaluate (IPI to its pCPU if it runs there). Context: any.
+ */
+void hvm_intr_kick(struct vcpu *v);
+
+#endif /* __ASM_HVM_INTR_H__ */
