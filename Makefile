@@ -7,7 +7,8 @@
 #   make [debug=y] [werror=y]   build build/xen/lamina{,.elf32}
 #   make test                   every tier; last line "N passed, N failed"
 #   make check                  unit tests + header checks (no emulators)
-#   make run [CMDLINE="..."]    boot in QEMU on the serial console
+#   make run [CMDLINE="..."]    boot in QEMU with two demo domains
+#   make run-hv                 the hypervisor alone, interactive
 #   make bench                  boot timings and image size
 
 SHELL     := /bin/bash
@@ -16,7 +17,7 @@ CMDLINE   ?=
 KERNEL    := build/xen/lamina.elf32
 
 .PHONY: all test check check-unit check-headers test-boot test-grub \
-        test-bochs bench run iso clean
+        test-bochs bench run run-hv iso clean
 
 all:
 	@$(MAKE) --no-print-directory -C xen $(XEN_ARGS)
@@ -51,8 +52,16 @@ test-bochs: all
 bench: all
 	@scripts/bench
 
-# Serial console on the terminal: Ctrl-A X quits QEMU.
-run: all
+# Boot Lamina in QEMU with two demo domains (in-guest test kernels) that
+# print on their consoles and power off; the machine powers off after
+# them. run-hv: the hypervisor alone, interactive (Ctrl-A X quits).
+run: all guest-tests
+	@echo "Booting Lamina in QEMU (2 CPUs) with two demo domains."
+	@scripts/launch --hv-args "$(CMDLINE)" \
+	    --kernel build/guest/example.elf --name demo-1 --memory 32 \
+	    --kernel build/guest/xen-version.elf --name demo-2 --memory 32
+
+run-hv: all
 	@echo "Booting Lamina in QEMU (2 CPUs, 512 MiB); Ctrl-A X quits."
 	@scripts/qemu-boot --interactive --kernel $(KERNEL) --smp 2 --mem 512 \
 	    --append "$(CMDLINE)"

@@ -4,7 +4,8 @@
  * carry out their end-of-life policies: destroy, restart (rebuild from
  * the same modules) or preserve. When no domain is left, the machine
  * powers off ("launch_exit=") with a status that says whether any domain
- * crashed, which is how scripts/launch and the tests learn the outcome.
+ * crashed or could not be started, which is how scripts/launch and the
+ * tests learn the outcome.
  *
  * Locking: launch_lock (spinlock) guards the per-plan-entry state below;
  * domain locks are never taken under it.
@@ -25,7 +26,8 @@ boolean_param("launch_exit", launch_exit,
 static struct launch_plan plan;                 /* [I] after boot */
 static const struct boot_module_desc *modules;  /* [I] */
 static struct domain *running[LAUNCH_MAX_DOMAINS]; /* [L:launch_lock] */
-static bool any_crashed;                        /* [L:launch_lock] */
+static bool any_failed;     /* [L:launch_lock] a domain crashed or never
+                               started: the run did not end cleanly */
 static DEFINE_SPINLOCK(launch_lock);
 
 static int start_domain(unsigned int idx)
@@ -98,12 +100,12 @@ static void maybe_power_off(void)
             spin_unlock(&launch_lock);
             return;
         }
-    crashed = any_crashed;
+    crashed = any_failed;
     spin_unlock(&launch_lock);
     if ( !launch_exit )
         return;
     printk("launch: every boot-time domain has ended%s\n",
-           crashed ? " (at least one crashed)" : "");
+           crashed ? " (at least one crashed or failed to start)" : "");
     machine_power_off_code(crashed ? TEST_EXIT_DOMAIN_CRASHED
                                    : TEST_EXIT_POWEROFF);
 }
@@ -135,7 +137,7 @@ static void domain_ended(struct domain *d, unsigned int reason,
     if ( reason == SHUTDOWN_crash || reason == SHUTDOWN_watchdog )
     {
         spin_lock(&launch_lock);
-        any_crashed = true;
+        any_failed = true;
         spin_unlock(&launch_lock);
     }
     if ( action == ACTION_preserve )
@@ -157,12 +159,25 @@ void launch_boot_domains(const struct boot_module_desc *mods, unsigned int nr)
     unsigned int i, started = 0;
 
     modules = mods;
-    launch_parse(mods, nr, &plan);
+    any_failed = launch_parse(mods, nr, &plan) != 0;
     if ( !plan.nr )
+    {
+        if ( any_failed && launch_exit )
+        {
+            printk(XENLOG_ERR "launch: no domain could be started\n");
+            machine_power_off_code(TEST_EXIT_DOMAIN_CRASHED);
+        }
         return;
+    }
     domain_end_hook = domain_ended;
     for ( i = 0; i < plan.nr; i++ )
         started += start_domain(i) == 0;
+    if ( started < plan.nr )
+    {
+        spin_lock(&launch_lock);
+        any_failed = true;
+        spin_unlock(&launch_lock);
+    }
     printk("launch: %u of %u boot-time domain%s started\n", started, plan.nr,
            plan.nr > 1 ? "s" : "");
     if ( !started && launch_exit )
