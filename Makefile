@@ -9,7 +9,8 @@
 #   make check                  unit tests + header checks (no emulators)
 #   make run [CMDLINE="..."]    boot in QEMU with two demo domains
 #   make run-hv                 the hypervisor alone, interactive
-#   make bench                  boot timings and image size
+#   make bench                  boot timings, image size, exit costs,
+#                               domain build time (scripts/bench*)
 
 SHELL     := /bin/bash
 XEN_ARGS  := $(if $(debug),debug=$(debug)) $(if $(werror),werror=$(werror))
@@ -25,6 +26,7 @@ all:
 # In-guest test kernels (tests/guest/): guest-tests, test-on-xen,
 # test-guest-qemu. Included after "all" so that it stays the default.
 include tests/guest/guest.mk
+include tests/e2e/e2e.mk
 clean: guest-clean
 
 test:
@@ -49,7 +51,7 @@ test-grub: all
 test-bochs: all
 	@tests/grub/run bochs
 
-bench: all
+bench: all guest-tests
 	@scripts/bench
 
 # Boot Lamina in QEMU with two demo domains (in-guest test kernels) that

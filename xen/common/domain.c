@@ -15,8 +15,10 @@
 #include <xen/arch-domain.h>
 #include <xen/domain.h>
 #include <xen/errno.h>
+#include <xen/event.h>
 #include <xen/guest-console.h>
 #include <xen/sched-api.h>
+#include <xen/shared-info.h>
 #include <xen/smp.h>
 #include <xen/time.h>
 #include <xen/xmalloc.h>
@@ -72,7 +74,13 @@ static void vcpu_free(struct vcpu *v)
     xfree(v);
 }
 
+/* Raises VIRQ_TIMER if bound, and wakes (common/vcpu-timer.c). */
 static void singleshot_timer_fn(void *data)
+{
+    vcpu_timer_expired(data);
+}
+
+static void poll_timer_fn(void *data)
 {
     vcpu_unblock(data);
 }
@@ -94,7 +102,7 @@ static struct vcpu *vcpu_alloc(struct domain *d, unsigned int id,
     cpumask_copy(&v->hard_affinity, affinity);
     cpu = cpumask_first(affinity);
     init_timer(&v->singleshot_timer, singleshot_timer_fn, v, cpu);
-    init_timer(&v->poll_timer, singleshot_timer_fn, v, cpu);
+    init_timer(&v->poll_timer, poll_timer_fn, v, cpu);
     *rc = sched_init_vcpu(v, cpu);
     if ( *rc )
         goto out_free;
@@ -128,6 +136,7 @@ static void domain_free(struct domain *d)
     unsigned int i;
 
     kill_timer(&d->destroy_timer);
+    domain_events_destroy(d);       /* before the vCPUs and the p2m */
     for ( i = 0; d->vcpu && i < d->max_vcpus; i++ )
         if ( d->vcpu[i] )
             vcpu_free(d->vcpu[i]);
@@ -178,6 +187,8 @@ struct domain *domain_create(const struct domain_config *cfg, int *rc)
     *rc = d->vcpu ? arch_domain_create(d) : -ENOMEM;
     for ( i = 0; !*rc && i < d->max_vcpus; i++ )
         d->vcpu[i] = vcpu_alloc(d, i, aff, rc);
+    if ( !*rc )
+        *rc = domain_events_init(d);    /* shared_info, ports */
     if ( *rc )
         goto fail;
 
@@ -254,6 +265,7 @@ static void destroy_timer_fn(void *data)
         set_timer(&d->destroy_timer, NOW() + MICROSECS(500));
         return;
     }
+    domain_events_teardown(d);      /* peers' ports go back to unbound */
     guest_console_flush(d);
     spin_lock(&domlist_lock);
     list_del(&d->domain_list);

@@ -7,6 +7,7 @@
  */
 #include <xen/lib.h>
 #include <xen/errno.h>
+#include <xen/event.h>
 #include <xen/hypercall.h>
 #include <xen/percpu.h>
 #include <xen/smp.h>
@@ -24,6 +25,7 @@ static const hypercall_fn_t hypercall_table[] = {
     [__HYPERVISOR_console_io]   = do_console_io,
     [__HYPERVISOR_vcpu_op]      = do_vcpu_op,
     [__HYPERVISOR_sched_op]     = do_sched_op,
+    [__HYPERVISOR_event_channel_op] = do_event_channel_op,
     [__HYPERVISOR_hvm_op]       = do_hvm_op,
 };
 

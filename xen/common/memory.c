@@ -8,8 +8,12 @@
  * As in Xen, populate/decrease return the number of extents done, never
  * an error: a bad argument, a refused domain or a failing extent just
  * stops the count. Long requests continue with cmd | (done << 6).
- * Not offered (default -ENOSYS): increase_reservation (PV), exchange,
- * add_to_physmap (issue 4) and the tool/paging operations.
+ * add_to_physmap places the shared_info page (grant-table frames: see
+ * memop_add_to_physmap()). Frames holding a registered vcpu_info are
+ * pinned (xen/shared-info.h): no operation here removes or replaces
+ * them; d->domain_lock makes the check and the change one step.
+ * Not offered (default -ENOSYS): increase_reservation (PV), exchange
+ * and the tool/paging operations.
  */
 #include <xen/lib.h>
 #include <xen/bitops.h>
@@ -21,6 +25,7 @@
 #include <xen/mm.h>
 #include <xen/p2m.h>
 #include <xen/sched.h>
+#include <xen/shared-info.h>
 #include <public/memory.h>
 
 /* From common/hypercall.c (requested for xen/hypercall.h). */
@@ -100,6 +105,9 @@ static int memop_extent(struct domain *d, unsigned int op, uint64_t gfn,
     uint64_t j;
     int rc = 0;
 
+    spin_lock(&d->domain_lock);
+    if ( domain_gfn_range_pinned(d, gfn, nr) )
+        rc = -EBUSY;            /* a registered vcpu_info lives there */
     for ( j = 0; j < nr && !rc; j += step )
     {
         if ( op == XENMEM_populate_physmap )
@@ -107,6 +115,7 @@ static int memop_extent(struct domain *d, unsigned int op, uint64_t gfn,
         else
             rc = p2m_remove(p2m, gfn + j, o);
     }
+    spin_unlock(&d->domain_lock);
     return rc;
 }
 
@@ -212,11 +221,56 @@ static long memop_memory_map(unsigned long arg)
                               sizeof(mm.nr_entries));
 }
 
+/*
+ * Map a page of a space at x.gpfn, replacing what is there (RAM is
+ * freed, as on Xen). Errors as Xen: -EINVAL for a bad index or a space
+ * without such pages; spaces Lamina does not offer are -EOPNOTSUPP.
+ */
+static long memop_add_to_physmap(unsigned long arg)
+{
+    struct xen_add_to_physmap x;
+    struct domain *d;
+    long rc;
+
+    if ( copy_from_guest_virt(current, &x, arg, sizeof(x)) )
+        return -EFAULT;
+    d = memop_domain(x.domid, &rc);
+    if ( !d )
+        return rc;
+    switch ( x.space )
+    {
+    case XENMAPSPACE_shared_info:
+        rc = x.idx ? -EINVAL : shared_info_map(d, x.gpfn);
+        break;
+    case XENMAPSPACE_grant_table:
+        /*
+         * TODO(issue 4, grant tables): map frame x.idx of d's grant
+         * table at x.gpfn like shared_info_map() does (p2m_map_mfn with
+         * p2m_map_rw, -EBUSY if domain_gfn_range_pinned()).
+         */
+        rc = -EOPNOTSUPP;
+        break;
+    case XENMAPSPACE_gmfn:
+    case XENMAPSPACE_gmfn_range:
+        rc = -EOPNOTSUPP;
+        break;
+    default:
+        rc = -EINVAL;           /* foreign needs _batch; dev_mmio is Arm */
+        break;
+    }
+    domain_put(d);
+    return rc;
+}
+
 long do_memory_op(unsigned long cmd, unsigned long arg, unsigned long a3,
                   unsigned long a4, unsigned long a5)
 {
     unsigned int op = cmd & MEMOP_CMD_MASK;
     unsigned long start = cmd >> MEMOP_EXTENT_SHIFT;
+
+    (void)a3;
+    (void)a4;
+    (void)a5;
 
     if ( op == XENMEM_populate_physmap || op == XENMEM_decrease_reservation )
         return memop_reservation(op, start, arg);
@@ -234,6 +288,8 @@ long do_memory_op(unsigned long cmd, unsigned long arg, unsigned long a3,
         return memop_reservation_size(op, arg);
     case XENMEM_memory_map:
         return memop_memory_map(arg);
+    case XENMEM_add_to_physmap:
+        return memop_add_to_physmap(arg);
     default:
         return -ENOSYS;
     }

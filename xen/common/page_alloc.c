@@ -8,7 +8,10 @@
  *
  * Locking: heap_lock (spinlock, IRQ-safe) guards the free lists, the
  * counters and the count_info/order/list fields of free frames. It is a
- * leaf lock except for xmalloc_lock, which is taken before it.
+ * leaf lock except for xmalloc_lock, which is taken before it. Foreign
+ * references (get/put_page_foreign) change count_info of inuse frames
+ * atomically, without a lock; free_domheap_pages() defers a referenced
+ * frame to its last put (see the comment above get_page_foreign()).
  */
 #include <xen/lib.h>
 #include <xen/mm.h>
@@ -275,9 +278,55 @@ struct page_info *alloc_domheap_pages(struct domain *d, unsigned int order,
     return pg;
 }
 
+/*
+ * Foreign references. The count and PGC_free_deferred share count_info
+ * so that one atomic operation decides who frees a page: setting the
+ * flag returns the count (0: the freer owns the page; else the holders
+ * do), and the put that drops the count to 0 under the flag clears the
+ * flag in the same step (so the freer's second pass skips the page).
+ */
+bool get_page_foreign(struct page_info *pg)
+{
+    unsigned long x = __atomic_load_n(&pg->count_info, __ATOMIC_ACQUIRE);
+
+    do {
+        if ( (x & PGC_state_mask) != PGC_state_inuse ||
+             (x & (PGC_xen_heap | PGC_free_deferred)) ||
+             (x & PGC_count_mask) == PGC_count_mask )
+            return false;
+    } while ( !__atomic_compare_exchange_n(&pg->count_info, &x, x + 1,
+                                           false, __ATOMIC_ACQ_REL,
+                                           __ATOMIC_ACQUIRE) );
+    return true;
+}
+
+void put_page_foreign(struct page_info *pg)
+{
+    unsigned long x = __atomic_load_n(&pg->count_info, __ATOMIC_ACQUIRE);
+    unsigned long nx;
+
+    do {
+        BUG_ON(!(x & PGC_count_mask));
+        nx = x - 1;
+        if ( !(nx & PGC_count_mask) )
+            nx &= ~PGC_free_deferred;   /* we free it, nobody else */
+    } while ( !__atomic_compare_exchange_n(&pg->count_info, &x, nx, false,
+                                           __ATOMIC_ACQ_REL,
+                                           __ATOMIC_ACQUIRE) );
+    if ( (x & PGC_free_deferred) && !(nx & PGC_free_deferred) )
+        free_heap_pages(pg, 0);
+}
+
+/*
+ * Each frame is decided by its own fetch_or: a frame without references
+ * is ours from then on (no get succeeds after the flag, no put can come),
+ * a referenced one belongs to its last holder. Frames are freed one by
+ * one once the first referenced frame is seen; otherwise as one block.
+ */
 void free_domheap_pages(struct page_info *pg, unsigned int order)
 {
-    unsigned long i;
+    unsigned long i, j, x;
+    bool deferred = false;
 
     if ( !pg )
         return;
@@ -285,10 +334,21 @@ void free_domheap_pages(struct page_info *pg, unsigned int order)
     {
         /* Xenheap pages must go back through free_xenheap_pages(). */
         BUG_ON(pg[i].count_info & PGC_xen_heap);
-        pg[i].count_info &= ~PGC_allocated;
         pg[i].owner = NULL;
+        x = __atomic_fetch_or(&pg[i].count_info, PGC_free_deferred,
+                              __ATOMIC_ACQ_REL);
+        if ( x & PGC_count_mask )
+        {
+            /* Still mapped by another domain: its last put frees it. */
+            for ( j = 0; !deferred && j < i; j++ )
+                free_heap_pages(&pg[j], 0);
+            deferred = true;
+        }
+        else if ( deferred )
+            free_heap_pages(&pg[i], 0);
     }
-    free_heap_pages(pg, order);
+    if ( !deferred )
+        free_heap_pages(pg, order);
 }
 
 unsigned long total_free_pages(void)

@@ -8,6 +8,7 @@
 #include <xen/lib.h>
 #include <xen/domain.h>
 #include <xen/errno.h>
+#include <xen/event.h>
 #include <xen/guest_access.h>
 #include <xen/hypercall.h>
 #include <xen/sched.h>
@@ -25,12 +26,18 @@ static long sched_yield(void)
 }
 
 /*
- * Sleep until woken. Without event channels (issue 4) only the vCPU's
- * singleshot timer or poll timer wakes it.
+ * Sleep until an event needs delivery (evtchn_upcall_pending) or a vCPU
+ * timer fires. Checking after blocking closes the race with a sender,
+ * whose delivery wakes a blocked vCPU.
  */
 static long sched_block(void)
 {
-    vcpu_block(current);
+    struct vcpu *v = current;
+
+    clear_bit(v->vcpu_id, &v->domain->poll_mask);   /* a stale poll */
+    vcpu_block(v);
+    if ( evtchn_vcpu_has_upcall(v) )
+        vcpu_unblock(v);
     return 0;
 }
 
@@ -55,28 +62,42 @@ static long sched_shutdown(unsigned long arg, bool code_only)
 }
 
 /*
- * Block until one of the ports is pending or the absolute timeout (ns
- * of system time; 0 = none) passes. There are no event channels yet
- * (issue 4), so no port is ever pending and port numbers are only read,
- * not checked; the timeout wakes the vCPU. Xen then returns 0 too.
+ * Block until one of the ports is pending (masked or not), an event
+ * needs delivery, or the absolute timeout (ns of system time; 0 = none)
+ * passes; spurious wake-ups are allowed. Returns 0 in every such case,
+ * as Xen (Linux's PV spinlocks BUG() on anything else). The poll is
+ * registered (d->poll_mask, v->poll_port) before the pending check, and
+ * senders set the pending bit before reading the mask: no lost wake-up.
  */
 static long sched_poll(unsigned long arg)
 {
     struct vcpu *v = current;
+    struct domain *d = v->domain;
+    uint32_t ports[SCHED_POLL_MAX_PORTS];
     struct sched_poll sp;
-    evtchn_port_t port;
-    unsigned int i;
+    long rc;
 
     if ( copy_from_guest_virt(v, &sp, arg, sizeof(sp)) )
         return -EFAULT;
     if ( sp.nr_ports > SCHED_POLL_MAX_PORTS )
         return -EINVAL;
-    for ( i = 0; i < sp.nr_ports; i++ )
-        if ( copy_from_guest_virt(v, &port, guest_handle_addr(sp.ports) +
-                                  i * sizeof(port), sizeof(port)) )
-            return -EFAULT;
+    if ( copy_from_guest_virt(v, ports, guest_handle_addr(sp.ports),
+                              sp.nr_ports * sizeof(ports[0])) )
+        return -EFAULT;
 
+    WRITE_ONCE(v->poll_port, sp.nr_ports == 1 ? ports[0] : 0);
+    set_bit(v->vcpu_id, &d->poll_mask);
     vcpu_block(v);
+    /* Xen's order: an upcall to deliver wins over a bad port. */
+    rc = evtchn_vcpu_has_upcall(v) ? 1
+                                   : evtchn_poll_check(d, ports, sp.nr_ports);
+    if ( rc )
+    {
+        /* Something pending (rc 1) or a bad port (-EINVAL): no sleep. */
+        clear_bit(v->vcpu_id, &d->poll_mask);
+        vcpu_unblock(v);
+        return rc < 0 ? rc : 0;
+    }
     if ( sp.timeout )
         set_timer(&v->poll_timer, sp.timeout);
     return 0;

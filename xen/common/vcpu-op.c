@@ -5,10 +5,10 @@
  * (VCPUOP_initialise), run-state snapshots and the per-vCPU singleshot
  * timer. Entry points: do_vcpu_op(), do_set_timer_op().
  *
- * Not offered yet (default -ENOSYS): register_vcpu_info,
- * register_runstate_memory_area, register_vcpu_time_memory_area and
- * set_periodic_timer come with event channels (issue 4); send_nmi and
- * get_physid are not planned.
+ * The guest-area registrations and the periodic timer are decoded in
+ * vcpu-op-areas.c (event helper, issue 4). A timer firing raises
+ * VIRQ_TIMER (vcpu_timer_expired()). Not offered (default -ENOSYS):
+ * send_nmi and get_physid.
  */
 #include <xen/lib.h>
 #include <xen/bitops.h>
@@ -18,6 +18,7 @@
 #include <xen/hypercall.h>
 #include <xen/sched.h>
 #include <xen/sched-api.h>
+#include <xen/shared-info.h>
 #include <xen/smp.h>
 #include <xen/time.h>
 #include <xen/timer.h>
@@ -65,7 +66,7 @@ static long vcpu_op_up(struct vcpu *v)
 }
 
 /* Taking the last vCPU down powers the domain off, as in Xen. */
-static long vcpu_op_down(struct vcpu *v)
+void vcpu_down(struct vcpu *v)
 {
     struct domain *d = v->domain;
     unsigned int i;
@@ -76,12 +77,11 @@ static long vcpu_op_down(struct vcpu *v)
     if ( i == d->max_vcpus )
     {
         domain_shutdown(d, SHUTDOWN_poweroff);
-        return 0;
+        return;
     }
 
     if ( !test_and_set_bit(VPF_down, &v->pause_flags) )
         vcpu_sleep_nosync(v);
-    return 0;
 }
 
 static long vcpu_runstate_info(struct vcpu *v, unsigned long arg)
@@ -151,14 +151,20 @@ long do_vcpu_op(unsigned long cmd, unsigned long vcpuid, unsigned long arg,
     case VCPUOP_up:
         return vcpu_op_up(v);
     case VCPUOP_down:
-        return vcpu_op_down(v);
+        vcpu_down(v);
+        return 0;
     case VCPUOP_is_up:
         return vcpu_is_up(v);
     case VCPUOP_get_runstate_info:
         return vcpu_runstate_info(v, arg);
+    case VCPUOP_register_runstate_memory_area:
+    case VCPUOP_set_periodic_timer:
     case VCPUOP_stop_periodic_timer:
-        /* HVM/PVH vCPUs have no periodic timer unless one is set. */
-        return 0;
+    case VCPUOP_register_vcpu_info:
+    case VCPUOP_register_vcpu_time_memory_area:
+    case VCPUOP_register_runstate_phys_area:
+    case VCPUOP_register_vcpu_time_phys_area:
+        return vcpu_op_areas((unsigned int)cmd, v, arg);
     case VCPUOP_set_singleshot_timer:
         return vcpu_singleshot(v, arg);
     case VCPUOP_stop_singleshot_timer:

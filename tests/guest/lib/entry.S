@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Exception entry stubs for vectors 0-31 (a table of 16-byte stubs that
- * traps.c puts into the IDT), the common register save/restore around
+ * Exception entry stubs for vectors 0-31 and interrupt stubs for 32-255
+ * (tables of 16-byte stubs that traps.c puts into the IDT), the common
+ * register save/restore around
  * do_exception(), and exec_expect_fault(), which runs a function and
  * resumes after it if it faults.
  */
@@ -23,6 +24,19 @@ exception_stubs:
     .if !HAS_EC(vec)
     push    $0
     .endif
+    push    $vec
+    jmp     exception_common
+    vec = vec + 1
+    .endr
+
+/* Vectors 32-255: external interrupts, routed by set_irq_handler(). */
+    .balign 16
+    .globl irq_stubs
+irq_stubs:
+    vec = 32
+    .rept 224
+    .balign 16
+    push    $0
     push    $vec
     jmp     exception_common
     vec = vec + 1

@@ -2,14 +2,16 @@
 /*
  * Guest test framework: the IDT for vectors 0-31 and do_exception(),
  * which routes an exception to the test's hook, the exception table,
- * exec_expect_fault(), or else reports ERROR with the CPU state.
+ * exec_expect_fault(), or else reports ERROR with the CPU state; and
+ * interrupt vectors 32-255, present once a test sets a handler.
  */
 #include <guest/console.h>
 #include <guest/report.h>
 #include <guest/traps.h>
 #include <public/xen.h>
 
-#define NR_VECTORS   32
+#define NR_VECTORS   32         /* exceptions */
+#define NR_IDT       256
 #define STUB_SIZE    16
 #define SEL_CODE64   0x08
 #define GATE_INTR64  0x8e       /* present, DPL 0, 64-bit interrupt gate */
@@ -25,11 +27,12 @@ struct extable_entry {
     uint64_t fault, fixup;
 };
 
-extern const uint8_t exception_stubs[];
+extern const uint8_t exception_stubs[], irq_stubs[];
 extern const struct extable_entry __start_ex_table[], __stop_ex_table[];
 extern uint64_t expect_fault_rsp, expect_fault_rip;
 
-static struct idt_entry idt[NR_VECTORS] __attribute__((aligned(16)));
+static struct idt_entry idt[NR_IDT] __attribute__((aligned(16)));
+static irq_handler_t irq_handlers[NR_IDT];
 static exception_hook_t exc_hook;
 static unsigned int exc_depth;
 
@@ -45,6 +48,15 @@ const char *exception_name(unsigned int vector)
     return vector < NR_VECTORS ? exc_names[vector] : "#??";
 }
 
+static void set_gate(unsigned int v, uint64_t off)
+{
+    idt[v].off_lo = (uint16_t)off;
+    idt[v].sel = SEL_CODE64;
+    idt[v].type = GATE_INTR64;
+    idt[v].off_mid = (uint16_t)(off >> 16);
+    idt[v].off_hi = (uint32_t)(off >> 32);
+}
+
 void traps_init(void)
 {
     struct {
@@ -54,16 +66,20 @@ void traps_init(void)
     unsigned int v;
 
     for ( v = 0; v < NR_VECTORS; v++ )
-    {
-        uint64_t off = (uintptr_t)exception_stubs + v * STUB_SIZE;
-
-        idt[v].off_lo = (uint16_t)off;
-        idt[v].sel = SEL_CODE64;
-        idt[v].type = GATE_INTR64;
-        idt[v].off_mid = (uint16_t)(off >> 16);
-        idt[v].off_hi = (uint32_t)(off >> 32);
-    }
+        set_gate(v, (uintptr_t)exception_stubs + v * STUB_SIZE);
     asm volatile ( "lidt %0" :: "m" (desc) );
+}
+
+void set_irq_handler(unsigned int vector, irq_handler_t fn)
+{
+    if ( vector < NR_VECTORS || vector >= NR_IDT )
+        return;
+    irq_handlers[vector] = fn;
+    if ( fn )
+        set_gate(vector, (uintptr_t)irq_stubs +
+                         (vector - NR_VECTORS) * STUB_SIZE);
+    else
+        idt[vector].type = 0;       /* not present: #NP if it comes */
 }
 
 void set_exception_hook(exception_hook_t hook)
@@ -119,6 +135,12 @@ void do_exception(struct cpu_regs *regs)
 {
     bool handled;
 
+    if ( regs->vector >= NR_VECTORS && regs->vector < NR_IDT &&
+         irq_handlers[regs->vector] )
+    {
+        irq_handlers[regs->vector](regs);
+        return;
+    }
     if ( exc_depth++ )
     {
         /* Faulted while reporting a fault: crash the domain, or stop. */

@@ -12,6 +12,7 @@
 #include <xen/launch.h>
 #include <xen/sched-api.h>
 #include <asm/bootinfo.h>
+#include <asm/hvm/bench.h>
 #include <asm/hvm/hvm.h>
 #include <asm/page.h>
 #include <xen/mm.h>
@@ -276,6 +277,7 @@ void arch_late_init(void)
     if ( boot_selftest )
         run_boot_selftest();
     crash_if_asked();
+    hvm_bench_vmrun();              /* "bench_vmrun=N" only */
     launch_from_modules();
     idle_loop();
 }

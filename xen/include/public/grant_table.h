@@ -232,6 +232,19 @@ typedef struct gnttab_get_version gnttab_get_version_t;
 DEFINE_XEN_GUEST_HANDLE(gnttab_get_version_t);
 
 /*
+ * GNTTABOP_swap_grant_ref: exchange entries ref_a and ref_b of the
+ * caller's own table; neither may be in use (GNTST_eagain). 12 bytes.
+ */
+struct gnttab_swap_grant_ref {
+    grant_ref_t ref_a;          /* IN */
+    grant_ref_t ref_b;          /* IN */
+    int16_t status;             /* OUT: GNTST_* */
+    /* 2 bytes padding */
+};
+typedef struct gnttab_swap_grant_ref gnttab_swap_grant_ref_t;
+DEFINE_XEN_GUEST_HANDLE(gnttab_swap_grant_ref_t);
+
+/*
  * Per-element status codes (negative; 0 is success).
  */
 #define GNTST_okay              (0)   /* success */

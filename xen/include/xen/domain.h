@@ -76,4 +76,10 @@ extern void (*domain_end_hook)(struct domain *d, unsigned int reason,
 /* Bring up vCPU v (VCPUOP_up / boot): clears VPF_down and wakes it. */
 void vcpu_up(struct vcpu *v);
 
+/*
+ * Take vCPU v down (VCPUOP_down, HLT with interrupts off). If it is the
+ * last vCPU up, the domain powers off instead, as on Xen.
+ */
+void vcpu_down(struct vcpu *v);
+
 #endif /* __XEN_DOMAIN_H__ */

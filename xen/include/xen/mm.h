@@ -49,7 +49,9 @@ struct page_info {
 #define PGC_state_inuse     (0UL << PGC_state_shift)
 #define PGC_state_free      (1UL << PGC_state_shift)
 #define PGC_state_offheap   (2UL << PGC_state_shift)
-#define PGC_count_mask      ((1UL << 48) - 1)
+#define PGC_free_deferred   (1UL << 59)  /* freed while referenced: the
+                                            last put_page_foreign() frees */
+#define PGC_count_mask      ((1UL << 48) - 1)  /* get_page_foreign() refs */
 
 #define page_state(pg)      ((pg)->count_info & PGC_state_mask)
 #define page_state_is(pg, s) (page_state(pg) == PGC_state_##s)
@@ -168,6 +170,21 @@ struct page_info *alloc_domheap_pages(struct domain *d, unsigned int order,
                                       unsigned int memflags);
 /* pg may be NULL. Clears owner and returns the block to the heap. */
 void free_domheap_pages(struct page_info *pg, unsigned int order);
+
+/*
+ * Foreign references (grant tables): another domain maps or copies a
+ * frame that a domain owns, so the frame must outlive the owner's p2m
+ * entry. The count lives in count_info & PGC_count_mask. Freeing a
+ * domheap page that still has references (free_domheap_pages(), from
+ * the p2m or teardown) only marks it PGC_free_deferred; the last
+ * put_page_foreign() then returns it to the heap (order 0, owner NULL).
+ * get_page_foreign() fails (false) on a page that is not an inuse
+ * domheap page or is already being freed. Callers make sure the page
+ * cannot be freed before the get, e.g. by holding the owner's p2m lock
+ * across lookup + get. Context: any.
+ */
+bool __must_check get_page_foreign(struct page_info *pg);
+void put_page_foreign(struct page_info *pg);
 
 /* Frames free in the heap now / ever given to the heap. Context: any. */
 unsigned long total_free_pages(void);

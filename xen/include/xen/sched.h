@@ -16,6 +16,7 @@
 #include <xen/timer.h>
 #include <xen/types.h>
 #include <asm/domain.h>
+#include <public/xen.h>
 
 typedef uint16_t domid_t;
 
@@ -80,6 +81,22 @@ struct vcpu {
     struct timer singleshot_timer;      /* [V] set_timer_op / VCPUOP */
     struct timer poll_timer;            /* [V] SCHEDOP_poll timeout */
 
+    /*
+     * Events and guest-visible time (issue 4): common/event_channel.c,
+     * common/shared-info.c, common/guest-time.c own these fields.
+     */
+    struct vcpu_info *vcpu_info;        /* [L:event_lock] slot or registered
+                                           area; never NULL after creation */
+    uint64_t vcpu_info_gfn;             /* [L:domain_lock] registered frame,
+                                           VCPU_INFO_NO_GFN: none */
+    uint32_t virq_to_port[NR_VIRQS];    /* [L:event_lock] 0: not bound */
+    uint32_t poll_port;                 /* [V] SCHEDOP_poll of one port;
+                                           0: several */
+    struct timer periodic_timer;        /* [V] VCPUOP_set_periodic_timer */
+    s_time_t periodic_period;           /* [V] ns, 0: stopped */
+    s_time_t periodic_next;             /* [V] next periodic deadline */
+    struct vcpu_guest_areas *areas;     /* [V] runstate/pvclock copies */
+
     struct arch_vcpu arch;              /* [V] registers, VMCB/VMCS */
 };
 
@@ -114,6 +131,14 @@ struct domain {
     void (*on_destroyed)(struct domain *d); /* [I] called before the free */
     struct list_head domain_list;       /* [L:domlist_lock] */
     void *launch;                       /* [I] boot-time plan, for restart */
+
+    /* Events and shared info (issue 4): common/event_channel.c. */
+    spinlock_t event_lock;              /* ports; see event_channel.c */
+    struct evtchn_domain *evtchn;       /* [I] port table and ops */
+    struct shared_info *shared_info;    /* [I] xenheap page */
+    uint64_t shared_info_gfn;           /* [L:domain_lock] where the guest
+                                           mapped it, ~0: nowhere */
+    unsigned long poll_mask;            /* [A] bit n: vCPU n in SCHEDOP_poll */
 
     struct arch_domain arch;            /* p2m, HVM params */
 };

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Small exits: HLT (block until an event or a timer), PAUSE, triple fault
+ * Small exits: HLT (block until an event or a timer; with interrupts off
+ * the vCPU goes down, as on Xen), PAUSE, triple fault
  * (a reboot, as on Xen), and VM entries refused for invalid guest state
  * (the domain crashes with a dump).
  */
@@ -9,6 +10,7 @@
 #include <xen/sched.h>
 #include <xen/sched-api.h>
 #include <asm/hvm/exit.h>
+#include <asm/system.h>
 #include <public/xen.h>
 
 enum hvm_exit_action hvm_handle_hlt(struct vcpu *v, const struct hvm_exit *e)
@@ -18,7 +20,15 @@ enum hvm_exit_action hvm_handle_hlt(struct vcpu *v, const struct hvm_exit *e)
     if ( !len )
         return HVM_CRASH;
     hvm_advance_rip(v, e, len);
-    vcpu_block(v);
+    /*
+     * As Xen's hvm_hlt(): a halt with IF=0 can only end with an NMI, so
+     * it means "this vCPU is done": take it down (the last one powers
+     * the domain off).
+     */
+    if ( !(v->arch.regs.rflags & X86_EFLAGS_IF) )
+        vcpu_down(v);
+    else
+        vcpu_block(v);
     return HVM_BLOCK;
 }
 

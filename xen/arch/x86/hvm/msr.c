@@ -47,14 +47,7 @@ enum hvm_exit_action hvm_handle_msr_read(struct vcpu *v,
     int rc = hvm_ops->msr_read(v, msr, &val);
 
     if ( rc == -ENOENT )
-    {
         rc = guest_msr_read(&v->arch.msr, msr, &val);
-        if ( rc == MSR_XEN )
-        {
-            val = 0;                /* the hypercall-page MSR is write-only */
-            rc = -EPERM;
-        }
-    }
     if ( rc )
     {
         log_msr_gp(v, msr, false, 0);

@@ -38,6 +38,14 @@ int exec_expect_fault(void (*fn)(void *), void *arg, unsigned int *vector);
 typedef bool (*exception_hook_t)(struct cpu_regs *regs);
 void set_exception_hook(exception_hook_t hook);
 
+/*
+ * Interrupt vectors 32-255: fn(regs) runs with interrupts off for each
+ * one delivered (it must do its own EOI); NULL makes the vector
+ * not-present again. Other vectors are ignored.
+ */
+typedef void (*irq_handler_t)(struct cpu_regs *regs);
+void set_irq_handler(unsigned int vector, irq_handler_t fn);
+
 /* Returns 0, or the EXINFO of the exception that RDMSR/WRMSR raised. */
 static inline uint32_t rdmsr_safe(uint32_t msr, uint64_t *val)
 {

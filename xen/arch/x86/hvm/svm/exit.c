@@ -10,6 +10,7 @@
 #include <xen/sched.h>
 #include <asm/hvm/hvm.h>
 #include <asm/msr-index.h>
+#include <asm/processor.h>
 #include "svm.h"
 #include "vmcb.h"
 
@@ -94,6 +95,7 @@ void svm_decode_exit(struct vcpu *v, const struct vmcb *vmcb,
 }
 
 #define EFER_GUEST_MASK (EFER_SCE | EFER_LME | EFER_LMA | EFER_NXE)
+#define MSR_TSC_COUNTER 0x00000010u  /* the guest's TSC: host + tsc_offset */
 
 int svm_msr_read(struct vcpu *v, uint32_t msr, uint64_t *val)
 {
@@ -113,6 +115,7 @@ int svm_msr_read(struct vcpu *v, uint32_t msr, uint64_t *val)
     case MSR_SYSENTER_ESP:  *val = vmcb->sysenter_esp; break;
     case MSR_SYSENTER_EIP:  *val = vmcb->sysenter_eip; break;
     case MSR_PAT:           *val = vmcb->g_pat; break;
+    case MSR_TSC_COUNTER:   *val = rdtsc() + vmcb->tsc_offset; break;
     default:                return -ENOENT;
     }
     return 0;
@@ -164,6 +167,7 @@ int svm_msr_write(struct vcpu *v, uint32_t msr, uint64_t val)
     case MSR_STAR:          vmcb->star = val; break;
     case MSR_SFMASK:        vmcb->sfmask = val; break;
     case MSR_SYSENTER_CS:   vmcb->sysenter_cs = val; break;
+    case MSR_TSC_COUNTER:   vmcb->tsc_offset = val - rdtsc(); break;
     case MSR_PAT:
         /* Each byte must be a valid memory type: 0, 1, 4, 5, 6 or 7. */
         for ( unsigned int i = 0; i < 8; i++ )

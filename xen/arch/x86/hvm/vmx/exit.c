@@ -173,8 +173,10 @@ void vmx_decode_exit(struct vcpu *v, struct hvm_exit *e)
     {
     case EXIT_EXC_NMI:      e->reason = handle_exc_nmi(e); break;
     case EXIT_EXT_INTR:                 /* taken by the host after STI */
+    case EXIT_PREEMPT_TIMER:            /* see vmx_timer_period */
     case EXIT_INIT:         e->reason = HVM_EXIT_NONE; break;
     case EXIT_TRIPLE_FAULT: e->reason = HVM_EXIT_TRIPLE_FAULT; break;
+    case EXIT_INTR_WINDOW:  e->reason = HVM_EXIT_INTR_WINDOW; break;
     case EXIT_CR_ACCESS:    e->reason = handle_cr(v, q); break;
     case EXIT_EPT_VIOLATION:
         e->reason = HVM_EXIT_NPF;
@@ -193,12 +195,15 @@ void vmx_decode_exit(struct vcpu *v, struct hvm_exit *e)
 /* ---- MSRs kept in the VMCS or in vmx_vcpu ------------------------------ */
 
 #define EFER_GUEST_MASK (EFER_SCE | EFER_LME | EFER_LMA | EFER_NXE)
+#define MSR_TSC_COUNTER 0x00000010u  /* the guest's TSC: host + TSC offset */
 
 static int msr_read(struct vmx_vcpu *sv, uint32_t msr, uint64_t *val)
 {
     switch ( msr )
     {
-    case MSR_EFER:      *val = vmread(VMCS_GUEST_EFER) & EFER_GUEST_MASK; break;
+    case MSR_EFER:
+        *val = vmread(VMCS_GUEST_EFER) & EFER_GUEST_MASK;
+        break;
     case MSR_FS_BASE:   *val = vmread(VMCS_SEG_BASE(SEG_FS)); break;
     case MSR_GS_BASE:   *val = vmread(VMCS_SEG_BASE(SEG_GS)); break;
     case MSR_KERNEL_GS_BASE:
@@ -213,6 +218,7 @@ static int msr_read(struct vmx_vcpu *sv, uint32_t msr, uint64_t *val)
     case MSR_SYSENTER_ESP: *val = vmread(VMCS_GUEST_SYSENTER_ESP); break;
     case MSR_SYSENTER_EIP: *val = vmread(VMCS_GUEST_SYSENTER_EIP); break;
     case MSR_PAT:       *val = vmread(VMCS_GUEST_PAT); break;
+    case MSR_TSC_COUNTER: *val = rdtsc() + vmread(VMCS_TSC_OFFSET); break;
     default:            return -ENOENT;
     }
     return 0;
@@ -306,6 +312,9 @@ static int msr_write(struct vcpu *v, uint32_t msr, uint64_t val)
         return 0;
     case MSR_SYSENTER_CS:
         vmwrite(VMCS_GUEST_SYSENTER_CS, (uint32_t)val);
+        return 0;
+    case MSR_TSC_COUNTER:
+        vmwrite(VMCS_TSC_OFFSET, val - rdtsc());
         return 0;
     case MSR_PAT:
         if ( !valid_pat(val) )

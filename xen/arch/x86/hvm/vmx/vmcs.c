@@ -11,6 +11,7 @@
  */
 #include <xen/lib.h>
 #include <xen/errno.h>
+#include <xen/guest_access.h>
 #include <xen/mm.h>
 #include <xen/percpu.h>
 #include <xen/p2m.h>
@@ -20,6 +21,7 @@
 #include <asm/msr-index.h>
 #include <asm/processor.h>
 #include <asm/system.h>
+#include <asm/time.h>
 #include "vmcs.h"
 #include "vmx.h"
 
@@ -37,9 +39,11 @@ static DEFINE_PER_CPU(struct vmx_cpu, vmx_cpu);
 
 /* [I] after the boot CPU's vmx_cpu_up(). */
 static uint32_t vmcs_revision;
-static uint32_t pin_ctls, proc_ctls, proc2_ctls, exit_ctls, entry_ctls;
+static uint32_t pin_ctls, proc2_ctls, exit_ctls, entry_ctls;
+uint32_t vmx_proc_ctls;
 static uint64_t ept_caps;
 uint64_t vmx_cr0_mask, vmx_cr4_mask;
+uint32_t vmx_timer_period;
 
 extern const char vmx_exit_stub[];
 
@@ -140,10 +144,10 @@ static int compute_controls(void)
     uint32_t p2_msr = MSR_VMX_PROCBASED2;
 
     if ( !adjust(tru ? MSR_VMX_TRUE_PINBASED : MSR_VMX_PINBASED,
-                 PIN_EXT_INTR | PIN_NMI, 0, &pin_ctls) ||
+                 PIN_EXT_INTR | PIN_NMI, PIN_PREEMPT_TIMER, &pin_ctls) ||
          !adjust(tru ? MSR_VMX_TRUE_PROCBASED : MSR_VMX_PROCBASED,
-                 PROC_HLT | PROC_UNCOND_IO | PROC_SECONDARY |
-                 PROC_MWAIT | PROC_MONITOR, 0, &proc_ctls) ||
+                 PROC_HLT | PROC_UNCOND_IO | PROC_SECONDARY | PROC_TSC_OFFSET |
+                 PROC_MWAIT | PROC_MONITOR, 0, &vmx_proc_ctls) ||
          !adjust(p2_msr, PROC2_EPT | PROC2_VPID | PROC2_UNRESTRICTED,
                  PROC2_RDTSCP | PROC2_INVPCID | PROC2_XSAVES, &proc2_ctls) ||
          !adjust(tru ? MSR_VMX_TRUE_EXIT : MSR_VMX_EXIT,
@@ -153,12 +157,20 @@ static int compute_controls(void)
                  ENTRY_LOAD_PAT | ENTRY_LOAD_EFER, 0, &entry_ctls) )
         return -ENODEV;
     /* We never emulate MOV CR3: a CPU that insists on exiting is out. */
-    if ( proc_ctls & (PROC_CR3_LOAD | PROC_CR3_STORE) )
+    if ( vmx_proc_ctls & (PROC_CR3_LOAD | PROC_CR3_STORE) )
     {
         printk(XENLOG_ERR "VMX: CR3 exiting cannot be turned off\n");
         return -ENODEV;
     }
     entry_ctls &= ~ENTRY_IA32E;
+    vmx_proc_ctls &= ~PROC_INTR_WINDOW;
+    if ( pin_ctls & PIN_PREEMPT_TIMER )
+    {
+        uint64_t ticks = cpu_khz * VMX_TIMER_PERIOD_US / 1000;
+
+        ticks >>= VMX_MISC_TIMER_RATE(rdmsr(MSR_VMX_MISC));
+        vmx_timer_period = ticks ? (uint32_t)ticks : 1;
+    }
     ept_caps = rdmsr(MSR_VMX_EPT_VPID_CAP);
     if ( !(ept_caps & EPT_CAP_WALK4) || !(ept_caps & EPT_CAP_WB) ||
          !(ept_caps & EPT_CAP_INVEPT) || !(ept_caps & VPID_CAP_INVVPID) ||
@@ -311,7 +323,7 @@ void vmx_init_vmcs(struct vcpu *v)
     struct vmx_vcpu *sv = v->arch.vendor;
 
     vmwrite(VMCS_PIN_CTLS, pin_ctls);
-    vmwrite(VMCS_PROC_CTLS, proc_ctls);
+    vmwrite(VMCS_PROC_CTLS, vmx_proc_ctls);
     vmwrite(VMCS_PROC_CTLS2, proc2_ctls);
     vmwrite(VMCS_EXIT_CTLS, exit_ctls);
     vmwrite(VMCS_ENTRY_CTLS, entry_ctls);
@@ -323,6 +335,8 @@ void vmx_init_vmcs(struct vcpu *v)
     vmwrite(VMCS_ENTRY_INTR_INFO, 0);
     vmwrite(VMCS_VPID, sv->vpid);
     vmwrite(VMCS_EPT_POINTER, vmx_eptp(v));
+    vmwrite(VMCS_TSC_OFFSET, 0);
+    vmwrite(VMCS_PREEMPT_TIMER, ~0u);
     vmwrite(VMCS_CR0_MASK, vmx_cr0_mask);
     vmwrite(VMCS_CR4_MASK, vmx_cr4_mask);
     vmwrite(VMCS_LINK_POINTER, ~0ULL);
@@ -336,6 +350,40 @@ static void set_seg(enum vmx_seg s, uint16_t sel, uint32_t ar,
     vmwrite(VMCS_SEG_AR(s), ar);
     vmwrite(VMCS_SEG_LIMIT(s), limit);
     vmwrite(VMCS_SEG_BASE(s), base);
+}
+
+/*
+ * Control registers and EFER. Host-owned bits read as the guest wrote
+ * them (read shadows) and are forced in the real registers; the IA-32e
+ * entry control follows EFER.LMA (SDM Vol3 26.2.4).
+ */
+static void write_crs(uint64_t cr0, uint64_t cr3, uint64_t cr4,
+                      uint64_t efer)
+{
+    vmwrite(VMCS_CR0_SHADOW, cr0);
+    vmwrite(VMCS_GUEST_CR0, (cr0 & ~vmx_cr0_mask) |
+            (rdmsr(MSR_VMX_CR0_FIXED0) & vmx_cr0_mask));
+    vmwrite(VMCS_CR4_SHADOW, cr4);
+    vmwrite(VMCS_GUEST_CR4, (cr4 & ~vmx_cr4_mask) |
+            (rdmsr(MSR_VMX_CR4_FIXED0) & vmx_cr4_mask));
+    vmwrite(VMCS_GUEST_CR3, cr3);
+    vmwrite(VMCS_GUEST_EFER, efer);
+    vmwrite(VMCS_ENTRY_CTLS, entry_ctls |
+            ((efer & EFER_LMA) ? ENTRY_IA32E : 0));
+}
+
+/* Fields every fresh register state shares. */
+static void write_common(void)
+{
+    vmwrite(VMCS_GUEST_PAT, 0x0007040600070406ULL);
+    vmwrite(VMCS_GUEST_DR7, 0x400);
+    vmwrite(VMCS_GUEST_SYSENTER_CS, 0);
+    vmwrite(VMCS_GUEST_SYSENTER_ESP, 0);
+    vmwrite(VMCS_GUEST_SYSENTER_EIP, 0);
+    vmwrite(VMCS_GUEST_INTR_STATE, 0);
+    vmwrite(VMCS_GUEST_ACTIVITY, 0);
+    vmwrite(VMCS_GUEST_PENDING_DBG, 0);
+    vmwrite(VMCS_ENTRY_INTR_INFO, 0);
 }
 
 static void write_initial_state(const struct hvm_initial_state *st)
@@ -353,24 +401,27 @@ static void write_initial_state(const struct hvm_initial_state *st)
     vmwrite(VMCS_GUEST_GDTR_LIMIT, 0xffff);
     vmwrite(VMCS_GUEST_IDTR_BASE, 0);
     vmwrite(VMCS_GUEST_IDTR_LIMIT, 0xffff);
-    /* Host-owned bits read as the guest wrote them; forced in the real. */
-    vmwrite(VMCS_CR0_SHADOW, st->cr0);
-    vmwrite(VMCS_GUEST_CR0, (st->cr0 & ~vmx_cr0_mask) |
-            (rdmsr(MSR_VMX_CR0_FIXED0) & vmx_cr0_mask));
-    vmwrite(VMCS_CR4_SHADOW, st->cr4);
-    vmwrite(VMCS_GUEST_CR4, (st->cr4 & ~vmx_cr4_mask) |
-            (rdmsr(MSR_VMX_CR4_FIXED0) & vmx_cr4_mask));
-    vmwrite(VMCS_GUEST_CR3, 0);
-    vmwrite(VMCS_GUEST_EFER, 0);
-    vmwrite(VMCS_ENTRY_CTLS, entry_ctls);
-    vmwrite(VMCS_GUEST_PAT, 0x0007040600070406ULL);
-    vmwrite(VMCS_GUEST_DR7, 0x400);
-    vmwrite(VMCS_GUEST_SYSENTER_CS, 0);
-    vmwrite(VMCS_GUEST_SYSENTER_ESP, 0);
-    vmwrite(VMCS_GUEST_SYSENTER_EIP, 0);
-    vmwrite(VMCS_GUEST_INTR_STATE, 0);
-    vmwrite(VMCS_GUEST_ACTIVITY, 0);
-    vmwrite(VMCS_GUEST_PENDING_DBG, 0);
+    write_crs(st->cr0, 0, st->cr4, 0);
+    write_common();
+}
+
+/* Software state of a vCPU whose registers were just replaced. */
+static void reset_soft_state(struct vcpu *v, uint64_t cr0, uint64_t cr3,
+                             uint64_t cr4, uint64_t efer)
+{
+    struct vmx_vcpu *sv = v->arch.vendor;
+
+    sv->pending_intr = 0;
+    sv->intr_state = 0;
+    sv->want_window = false;
+    sv->kernel_gs_base = sv->star = sv->lstar = sv->cstar = sv->sfmask = 0;
+    sv->msrs_loaded = false;            /* reloaded before the next entry */
+    sv->exit_rip = v->arch.regs.rip;
+    v->arch.cr0 = cr0;
+    v->arch.cr2 = 0;
+    v->arch.cr3 = cr3;
+    v->arch.cr4 = cr4;
+    v->arch.efer = efer;
 }
 
 void vmx_set_initial_state(struct vcpu *v, const struct hvm_initial_state *st)
@@ -385,19 +436,78 @@ void vmx_set_initial_state(struct vcpu *v, const struct hvm_initial_state *st)
         vmx_vmcs_return(sv, prev);
     local_irq_restore(flags);
 
-    sv->pending_intr = 0;
-    sv->intr_state = 0;
-    sv->kernel_gs_base = sv->star = sv->lstar = sv->cstar = sv->sfmask = 0;
-    sv->msrs_loaded = false;            /* reloaded before the next entry */
     memset(&v->arch.regs, 0, sizeof(v->arch.regs));
     v->arch.regs.rip = st->eip;
     v->arch.regs.rbx = st->ebx;
     v->arch.regs.rsi = st->esi;
     v->arch.regs.rflags = 0x2;
-    sv->exit_rip = st->eip;
-    v->arch.cr0 = st->cr0;
-    v->arch.cr2 = 0;
-    v->arch.cr3 = 0;
-    v->arch.cr4 = st->cr4;
-    v->arch.efer = 0;
+    reset_soft_state(v, st->cr0, 0, st->cr4, 0);
+}
+
+/* SVM-style attributes -> VMX access rights; not present = unusable. */
+static void load_seg(enum vmx_seg s, const struct hvm_seg *h)
+{
+    uint32_t ar = (h->attr & 0xff) | ((uint32_t)(h->attr & 0xf00) << 4);
+
+    set_seg(s, h->sel, (h->attr & 0x80) ? ar : VMX_AR_UNUSABLE, h->limit,
+            h->base);
+}
+
+/*
+ * PAE paging without long mode: with EPT, VM entry loads the PDPTEs from
+ * the VMCS, not from memory (SDM Vol3 26.3.2.4). Read them with IRQs on
+ * (p2m lock). Returns false if they are not used.
+ */
+static bool read_pdptes(struct vcpu *v, const struct hvm_vcpu_context *c,
+                        uint64_t pdpte[4])
+{
+    if ( !(c->cr0 & X86_CR0_PG) || !(c->cr4 & X86_CR4_PAE) ||
+         (c->efer & EFER_LMA) )
+        return false;
+    if ( copy_from_guest_phys(v->domain, pdpte, c->cr3 & 0xffffffe0UL,
+                              4 * sizeof(*pdpte)) )
+        memset(pdpte, 0, 4 * sizeof(*pdpte));   /* the guest faults */
+    return true;
+}
+
+static void write_context(const struct hvm_vcpu_context *c,
+                          const uint64_t *pdpte)
+{
+    unsigned int i;
+
+    load_seg(SEG_CS, &c->cs);
+    load_seg(SEG_DS, &c->ds);
+    load_seg(SEG_ES, &c->es);
+    load_seg(SEG_SS, &c->ss);
+    load_seg(SEG_FS, &c->fs);
+    load_seg(SEG_GS, &c->gs);
+    load_seg(SEG_TR, &c->tr);
+    load_seg(SEG_LDTR, &c->ldtr);
+    vmwrite(VMCS_GUEST_GDTR_BASE, c->gdtr.base);
+    vmwrite(VMCS_GUEST_GDTR_LIMIT, c->gdtr.limit);
+    vmwrite(VMCS_GUEST_IDTR_BASE, c->idtr.base);
+    vmwrite(VMCS_GUEST_IDTR_LIMIT, c->idtr.limit);
+    write_crs(c->cr0, c->cr3, c->cr4, c->efer);
+    write_common();
+    for ( i = 0; pdpte && i < 4; i++ )
+        vmwrite(VMCS_GUEST_PDPTE0 + 2 * i, pdpte[i]);
+}
+
+/* A validated full register state (VCPUOP_initialise, vcpu-init.c). */
+void vmx_set_context(struct vcpu *v, const struct hvm_vcpu_context *c)
+{
+    struct vmx_vcpu *sv = v->arch.vendor;
+    uint64_t pdpte[4];
+    bool pae = read_pdptes(v, c, pdpte);
+    unsigned long flags = local_irq_save();
+    paddr_t prev;
+    bool borrowed = vmx_vmcs_borrow(sv, &prev);
+
+    write_context(c, pae ? pdpte : NULL);
+    if ( borrowed )
+        vmx_vmcs_return(sv, prev);
+    local_irq_restore(flags);
+
+    v->arch.regs = c->regs;
+    reset_soft_state(v, c->cr0, c->cr3, c->cr4, c->efer);
 }

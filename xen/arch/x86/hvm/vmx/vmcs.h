@@ -20,6 +20,7 @@
 #define VMCS_HOST_TR_SEL            0x0c0c
 
 /* 64-bit fields. */
+#define VMCS_TSC_OFFSET             0x2010
 #define VMCS_EPT_POINTER            0x201a
 #define VMCS_GUEST_PHYS_ADDR        0x2400
 #define VMCS_LINK_POINTER           0x2800
@@ -58,6 +59,7 @@
 #define VMCS_GUEST_INTR_STATE       0x4824
 #define VMCS_GUEST_ACTIVITY         0x4826
 #define VMCS_GUEST_SYSENTER_CS      0x482a
+#define VMCS_PREEMPT_TIMER          0x482e
 #define VMCS_HOST_SYSENTER_CS       0x4c00
 
 /* Natural-width fields. */
@@ -104,7 +106,10 @@ enum vmx_seg { SEG_ES, SEG_CS, SEG_SS, SEG_DS, SEG_FS, SEG_GS, SEG_LDTR,
 /* Pin-based controls. */
 #define PIN_EXT_INTR                (1u << 0)
 #define PIN_NMI                     (1u << 3)
+#define PIN_PREEMPT_TIMER           (1u << 6)
 /* Primary processor-based controls. */
+#define PROC_INTR_WINDOW            (1u << 2)
+#define PROC_TSC_OFFSET             (1u << 3)
 #define PROC_HLT                    (1u << 7)
 #define PROC_MWAIT                  (1u << 10)
 #define PROC_CR3_LOAD               (1u << 15)
@@ -153,6 +158,7 @@ enum vmx_seg { SEG_ES, SEG_CS, SEG_SS, SEG_DS, SEG_FS, SEG_GS, SEG_LDTR,
 #define MSR_VMX_EXIT                0x00000483
 #define MSR_VMX_ENTRY               0x00000484
 #define MSR_VMX_MISC                0x00000485
+#define  VMX_MISC_TIMER_RATE(m)     ((m) & 0x1f)  /* TSC >> rate */
 #define  VMX_MISC_SAVES_LMA         (1u << 5)
 #define MSR_VMX_CR0_FIXED0          0x00000486
 #define MSR_VMX_CR0_FIXED1          0x00000487
@@ -180,6 +186,7 @@ enum vmx_seg { SEG_ES, SEG_CS, SEG_SS, SEG_DS, SEG_FS, SEG_GS, SEG_LDTR,
 #define EXIT_TRIPLE_FAULT           2
 #define EXIT_INIT                   3
 #define EXIT_SIPI                   4
+#define EXIT_INTR_WINDOW            7
 #define EXIT_CPUID                  10
 #define EXIT_HLT                    12
 #define EXIT_RDTSC                  16
@@ -195,6 +202,7 @@ enum vmx_seg { SEG_ES, SEG_CS, SEG_SS, SEG_DS, SEG_FS, SEG_GS, SEG_LDTR,
 #define EXIT_EPT_VIOLATION          48
 #define EXIT_EPT_MISCONFIG          49
 #define EXIT_RDTSCP                 51
+#define EXIT_PREEMPT_TIMER          52
 
 /* EPTP: write-back paging structures, 4-level walk (SDM Vol3 24.6.11). */
 #define EPTP_WB_WALK4               (6u | (3u << 3))

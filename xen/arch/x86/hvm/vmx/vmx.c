@@ -177,6 +177,12 @@ static void write_entry_state(struct vcpu *v, struct vmx_vcpu *sv)
         sv->intr_state &= ~3u;
         vmwrite(VMCS_GUEST_INTR_STATE, sv->intr_state);
     }
+    if ( sv->want_window != sv->window_on )
+    {
+        vmwrite(VMCS_PROC_CTLS, vmx_proc_ctls |
+                (sv->want_window ? PROC_INTR_WINDOW : 0));
+        sv->window_on = sv->want_window;
+    }
     if ( sv->pending_intr )
     {
         if ( INTR_INFO_TYPE(sv->pending_intr) == INTR_TYPE_SOFTINT &&
@@ -194,6 +200,9 @@ static void write_entry_state(struct vcpu *v, struct vmx_vcpu *sv)
     vmwrite(VMCS_GUEST_RSP, r->rsp);
     vmwrite(VMCS_GUEST_RIP, r->rip);
     vmwrite(VMCS_GUEST_RFLAGS, r->rflags);
+    if ( vmx_timer_period )
+        vmwrite(VMCS_PREEMPT_TIMER, (r->rflags & X86_EFLAGS_IF) ? ~0u
+                                    : vmx_timer_period);
     /* CR2 is not in the VMCS: the guest's lives in the hardware register. */
     __asm__ __volatile__ ( "mov %0, %%cr2" :: "r" (v->arch.cr2) );
 }
@@ -276,6 +285,12 @@ static bool vmx_interrupts_enabled(struct vcpu *v)
 
     return (v->arch.regs.rflags & X86_EFLAGS_IF) && !shadow &&
            !sv->pending_intr;
+}
+
+/* Exit as soon as the guest can take an interrupt (applied at entry). */
+static void vmx_intr_window(struct vcpu *v, bool open)
+{
+    ((struct vmx_vcpu *)v->arch.vendor)->want_window = open;
 }
 
 /* VMX access rights -> SVM-style: type S DPL P in 7:0, AVL L DB G 11:8. */
@@ -380,9 +395,11 @@ const struct hvm_vendor_ops vmx_ops = {
     .vcpu_destroy = vmx_vcpu_destroy,
     .vcpu_leave = vmx_vcpu_leave,
     .set_initial_state = vmx_set_initial_state,
+    .set_context = vmx_set_context,
     .run = vmx_run,
     .inject_event = vmx_inject_event,
     .interrupts_enabled = vmx_interrupts_enabled,
+    .intr_window = vmx_intr_window,
     .get_state = vmx_get_state,
     .msr_read = vmx_msr_read,
     .msr_write = vmx_msr_write,

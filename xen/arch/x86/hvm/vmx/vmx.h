@@ -25,6 +25,8 @@ struct vmx_vcpu {
     bool launched;              /* [V] VMLAUNCH done since the VMCLEAR */
     bool msrs_loaded;           /* [V] guest syscall MSRs in hardware */
     bool flush_vpid;            /* [V] INVVPID before the next entry */
+    bool want_window;           /* [V] interrupt-window exiting wanted */
+    bool window_on;             /* [V] ... and set in the VMCS */
     unsigned int last_cpu;      /* [V] pCPU of the last session */
     cpumask_t tlb_stale;        /* [A] CPUs that must INVEPT + INVVPID */
     uint32_t pending_intr;      /* [V] entry interruption info, or 0 */
@@ -40,6 +42,17 @@ extern const struct hvm_vendor_ops vmx_ops;
 
 /* CR0/CR4 bits the host owns: guest writes that change them exit. */
 extern uint64_t vmx_cr0_mask, vmx_cr4_mask;     /* [I] */
+/*
+ * VMX-preemption timer ticks for VMX_TIMER_PERIOD_US, 0 if the CPU has no
+ * timer. Armed for entries with guest RFLAGS.IF clear: Bochs 2.7 keeps
+ * host interrupts masked for a guest entered with IF=0 until it sets IF,
+ * despite external-interrupt exiting, so a spinning guest would never
+ * exit. On hardware it only bounds how long such a guest runs unchecked.
+ */
+#define VMX_TIMER_PERIOD_US     1000
+extern uint32_t vmx_timer_period;               /* [I] */
+/* Primary processor-based controls without interrupt-window exiting. */
+extern uint32_t vmx_proc_ctls;                  /* [I] */
 
 static inline uint64_t vmread(uint32_t field)
 {
@@ -75,6 +88,7 @@ void vmx_load_host_state(void);
 void vmx_init_vmcs(struct vcpu *v);
 void vmx_set_initial_state(struct vcpu *v,
                            const struct hvm_initial_state *st);
+void vmx_set_context(struct vcpu *v, const struct hvm_vcpu_context *c);
 uint64_t vmx_eptp(struct vcpu *v);
 /* VMCS access for a vCPU that is not in a run session on this CPU. */
 bool vmx_vmcs_borrow(struct vmx_vcpu *sv, paddr_t *prev);

@@ -11,6 +11,7 @@
 
 struct p2m_domain;
 struct hvm_vcpu_vendor;
+struct vlapic;
 
 #define HVM_NR_PARAMS_MAX   40
 #define ARCH_MAX_MEMMAP     8
@@ -45,6 +46,8 @@ struct arch_vcpu {
     uint64_t cr0, cr2, cr3, cr4, efer;  /* [V] guest view */
     struct msr_vcpu_state msr;          /* [V] MSRs the policy emulates */
     bool initialised;                   /* [L:domain_lock] has a state */
+    /* Emulated local APIC (hvm/vlapic*.c); NULL until vlapic_init(). */
+    struct vlapic *vlapic;              /* [I] after vlapic_init() */
     /* x87/SSE state while another vCPU owns the FPU (FXSAVE format). */
     uint8_t fpu[512] __attribute__((__aligned__(16)));  /* [V] */
 };
