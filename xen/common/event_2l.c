@@ -22,16 +22,6 @@
 
 #define BITS_PER_EVTCHN_WORD    (sizeof(xen_ulong_t) * 8)
 
-/*
- * TODO(issue 4, HVM upcall): fallback until arch/x86/hvm/ provides the
- * real hook (callback vector injection); remove it then. Without it a
- * guest still sees pending bits and is woken, but gets no interrupt.
- */
-__attribute__((weak)) void arch_evtchn_upcall(struct vcpu *v)
-{
-    (void)v;
-}
-
 /* The shared_info bitmaps as bitops words (xen_ulong_t is 64-bit). */
 static unsigned long *pending_words(const struct domain *d)
 {

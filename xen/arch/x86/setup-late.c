@@ -11,6 +11,7 @@
 #include <xen/lib.h>
 #include <xen/launch.h>
 #include <xen/sched-api.h>
+#include <xen/shared-info.h>
 #include <asm/bootinfo.h>
 #include <asm/hvm/bench.h>
 #include <asm/hvm/hvm.h>
@@ -52,6 +53,8 @@ integer_param("crash_cpu", opt_crash_cpu,
               "CPU that performs \"crash=\" (0)");
 
 static bool sched_started;      /* [I] set once the scheduler is up */
+/* The vCPU this pCPU ran last: its time info is current. */
+static DEFINE_PER_CPU(struct vcpu *, last_vcpu);
 
 /*
  * One turn of a pCPU's loop: run softirqs (the scheduler is one of
@@ -68,9 +71,21 @@ static void idle_once(unsigned int cpu)
     v = READ_ONCE(sched_started) ? sched_current(cpu) : NULL;
     if ( v )
     {
+        /* Guest time and runstate areas are refreshed on a vCPU switch. */
+        if ( v != this_cpu(last_vcpu) )
+        {
+            this_cpu(last_vcpu) = v;
+            vcpu_time_update(v);
+            vcpu_runstate_area_update(v);
+        }
         this_cpu(curr_vcpu) = v;
         hvm_vcpu_run(v);
         this_cpu(curr_vcpu) = NULL;
+        if ( !vcpu_runnable(v) )
+        {
+            vcpu_runstate_area_update(v);
+            this_cpu(last_vcpu) = NULL;
+        }
         return;
     }
     /* Check and halt with IRQs off: the sti shadow covers hlt, no window. */

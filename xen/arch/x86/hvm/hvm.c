@@ -60,6 +60,7 @@ int hvm_init(void)
     }
     hvm_ops = ops;
     hvm_cpu_fpu_enable();
+    hvm_evtchn_setup();
     printk("HVM: %s\n", hvm_ops->name);
     return 0;
 }

@@ -62,6 +62,16 @@ void hvm_intr_assist(struct vcpu *v)
         best->acked(v, vector);
 }
 
+bool hvm_intr_pending(struct vcpu *v)
+{
+    unsigned int i;
+
+    for ( i = 0; i < nr_sources; i++ )
+        if ( sources[i]->pending(v) >= 16 )
+            return true;
+    return false;
+}
+
 void hvm_intr_kick(struct vcpu *v)
 {
     vcpu_unblock(v);

@@ -10,6 +10,7 @@
 #include <xen/sched.h>
 #include <xen/sched-api.h>
 #include <asm/hvm/exit.h>
+#include <asm/hvm/intr.h>
 #include <asm/system.h>
 #include <public/xen.h>
 
@@ -26,9 +27,18 @@ enum hvm_exit_action hvm_handle_hlt(struct vcpu *v, const struct hvm_exit *e)
      * the domain off).
      */
     if ( !(v->arch.regs.rflags & X86_EFLAGS_IF) )
+    {
         vcpu_down(v);
-    else
-        vcpu_block(v);
+        return HVM_BLOCK;
+    }
+    /*
+     * Sleep unless an interrupt could wake the vCPU at once. A source
+     * that becomes pending later unblocks it (its state is set before the
+     * unblock, so checking after vcpu_block() closes the race).
+     */
+    vcpu_block(v);
+    if ( hvm_intr_pending(v) )
+        vcpu_unblock(v);
     return HVM_BLOCK;
 }
 

@@ -30,6 +30,12 @@ void hvm_register_intr_source(const struct hvm_intr_source *src);
  */
 void hvm_intr_assist(struct vcpu *v);
 
+/* True if some source has a vector pending for v (HLT must not sleep). */
+bool hvm_intr_pending(struct vcpu *v);
+
+/* Register the event-channel callback-vector source (evtchn-upcall.c). */
+void hvm_evtchn_setup(void);
+
 /*
  * Something may now be pending for v: wake it if it blocks and make it
  * re-evaluate (IPI to its pCPU if it runs there). Context: any.
