@@ -137,11 +137,15 @@ static void domain_free(struct domain *d)
 
     kill_timer(&d->destroy_timer);
     domain_events_destroy(d);       /* before the vCPUs and the p2m */
+    /* The p2m's last TLB flush still looks at the vCPUs: free it first. */
+    arch_domain_destroy(d);
     for ( i = 0; d->vcpu && i < d->max_vcpus; i++ )
         if ( d->vcpu[i] )
+        {
             vcpu_free(d->vcpu[i]);
+            d->vcpu[i] = NULL;
+        }
     xfree(d->vcpu);
-    arch_domain_destroy(d);
     sched_destroy_domain(d);
     xfree(d);
 }
@@ -259,6 +263,8 @@ static bool any_vcpu_running(const struct domain *d)
 static void destroy_timer_fn(void *data)
 {
     struct domain *d = data;
+    void (*cb)(const struct domain_end *end);
+    struct domain_end end;
 
     if ( any_vcpu_running(d) )
     {
@@ -272,9 +278,14 @@ static void destroy_timer_fn(void *data)
     nr_domains--;
     spin_unlock(&domlist_lock);
     printk("d%u: destroyed\n", d->domain_id);
-    if ( d->on_destroyed )
-        d->on_destroyed(d);
-    domain_put(d);                  /* the list's reference */
+    cb = d->on_destroyed;
+    end.domain_id = d->domain_id;
+    end.launch = d->launch;
+    end.shutdown_code = d->shutdown_code;
+    end.on_reboot = d->on_reboot;
+    domain_put(d);                  /* the list's reference: usually frees d */
+    if ( cb )
+        cb(&end);
 }
 
 void domain_destroy(struct domain *d)

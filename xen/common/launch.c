@@ -13,6 +13,7 @@
 #include <xen/lib.h>
 #include <xen/domain.h>
 #include <xen/launch.h>
+#include <xen/mm.h>
 #include <xen/param.h>
 #include <xen/sched-api.h>
 #include <xen/shutdown.h>
@@ -29,6 +30,7 @@ static struct domain *running[LAUNCH_MAX_DOMAINS]; /* [L:launch_lock] */
 static bool any_failed;     /* [L:launch_lock] a domain crashed or never
                                started: the run did not end cleanly */
 static DEFINE_SPINLOCK(launch_lock);
+static unsigned long free_before;               /* [I] heap pages at launch */
 
 static int start_domain(unsigned int idx)
 {
@@ -82,10 +84,9 @@ static int start_domain(unsigned int idx)
     return 0;
 }
 
-static unsigned int plan_index(const struct domain *d)
+static unsigned int plan_index(const void *launch)
 {
-    return (unsigned int)((const struct launch_domain *)d->launch -
-                          plan.dom);
+    return (unsigned int)((const struct launch_domain *)launch - plan.dom);
 }
 
 static void maybe_power_off(void)
@@ -106,16 +107,20 @@ static void maybe_power_off(void)
         return;
     printk("launch: every boot-time domain has ended%s\n",
            crashed ? " (at least one crashed or failed to start)" : "");
+    /* Destroy returns everything: the heap is back where it started. */
+    printk("launch: heap free pages: %lu before the domains, %lu after "
+           "(%s)\n", free_before, total_free_pages(),
+           total_free_pages() == free_before ? "none lost" : "MISMATCH");
     machine_power_off_code(crashed ? TEST_EXIT_DOMAIN_CRASHED
                                    : TEST_EXIT_POWEROFF);
 }
 
 /* d is gone (destroy finished): restart it or see if we are done. */
-static void on_destroyed(struct domain *d)
+static void on_destroyed(const struct domain_end *end)
 {
-    unsigned int idx = plan_index(d);
-    bool restart = d->shutdown_code == SHUTDOWN_reboot &&
-                   d->on_reboot == ACTION_restart;
+    unsigned int idx = plan_index(end->launch);
+    bool restart = end->shutdown_code == SHUTDOWN_reboot &&
+                   end->on_reboot == ACTION_restart;
 
     spin_lock(&launch_lock);
     running[idx] = NULL;
@@ -145,7 +150,7 @@ static void domain_ended(struct domain *d, unsigned int reason,
         printk("launch: d%u preserved (paused) as its policy asks\n",
                d->domain_id);
         spin_lock(&launch_lock);
-        running[plan_index(d)] = NULL;
+        running[plan_index(d->launch)] = NULL;
         spin_unlock(&launch_lock);
         maybe_power_off();
         return;
@@ -159,6 +164,7 @@ void launch_boot_domains(const struct boot_module_desc *mods, unsigned int nr)
     unsigned int i, started = 0;
 
     modules = mods;
+    free_before = total_free_pages();
     any_failed = launch_parse(mods, nr, &plan) != 0;
     if ( !plan.nr )
     {

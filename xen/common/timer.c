@@ -385,6 +385,11 @@ static void dump_timers_key(unsigned char key)
     dump_timers();
 }
 
+void timer_cpu_prepare(unsigned int cpu)
+{
+    grow_heap(&per_cpu(timers, cpu));
+}
+
 void timer_init(void)
 {
     open_softirq(TIMER_SOFTIRQ, timer_softirq_action);

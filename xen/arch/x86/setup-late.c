@@ -270,6 +270,8 @@ static void launch_from_modules(void)
 
 void arch_late_init(void)
 {
+    unsigned int cpu;
+
     apic_init_bsp();
     io_apic_init();
     timer_init();
@@ -279,6 +281,8 @@ void arch_late_init(void)
     io_apic_serial_init();
     hvm_init();
     smp_boot_cpus();
+    for_each_online_cpu ( cpu )
+        timer_cpu_prepare(cpu);
     if ( sched_init() )
         panic("cannot start the scheduler: out of memory");
     WRITE_ONCE(sched_started, true);

@@ -31,8 +31,9 @@ struct domain *domain_create(const struct domain_config *cfg, int *rc);
 /*
  * Tear a domain down: pause its vCPUs, and once none of them runs any
  * more (checked from a timer, so this may be called from anywhere, even
- * one of d's own vCPUs), unlink it, call d->on_destroyed if set, and drop
- * the list's reference. Every page and object d owns is freed when the
+ * one of d's own vCPUs), unlink it, drop the list's reference (which
+ * frees d unless someone else holds one) and then call d->on_destroyed
+ * with what is left to know of d. Every page and object d owns is freed when the
  * last reference goes. Context: any, IRQs on.
  */
 void domain_destroy(struct domain *d);

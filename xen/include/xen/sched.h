@@ -54,6 +54,14 @@ enum domain_action {
 
 struct domain;
 
+/* What is left of a destroyed domain, for its on_destroyed callback. */
+struct domain_end {
+    domid_t domain_id;
+    void *launch;                       /* d->launch */
+    unsigned int shutdown_code;
+    enum domain_action on_reboot;
+};
+
 /* Guest console output: port 0xe9 and console_io (common/guest-console.c). */
 struct domain_console {
     spinlock_t lock;                    /* the fields below */
@@ -128,7 +136,8 @@ struct domain {
 
     struct domain_console console;
     struct timer destroy_timer;         /* [I] polls for vCPUs to stop */
-    void (*on_destroyed)(struct domain *d); /* [I] called before the free */
+    /* [I] called once d left the list and its reference was dropped */
+    void (*on_destroyed)(const struct domain_end *end);
     struct list_head domain_list;       /* [L:domlist_lock] */
     void *launch;                       /* [I] boot-time plan, for restart */
 
@@ -139,6 +148,9 @@ struct domain {
     uint64_t shared_info_gfn;           /* [L:domain_lock] where the guest
                                            mapped it, ~0: nowhere */
     unsigned long poll_mask;            /* [A] bit n: vCPU n in SCHEDOP_poll */
+
+    /* Grant table v1 (issue 4): common/grant_table.c owns it. */
+    struct grant_table *grant_table;    /* [I] from gnttab_domain_init() */
 
     struct arch_domain arch;            /* p2m, HVM params */
 };
