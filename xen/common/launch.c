@@ -11,6 +11,7 @@
  * domain locks are never taken under it.
  */
 #include <xen/lib.h>
+#include <xen/decompress.h>
 #include <xen/domain.h>
 #include <xen/launch.h>
 #include <xen/mm.h>
@@ -27,6 +28,41 @@ boolean_param("launch_exit", launch_exit,
 static struct launch_plan plan;                 /* [I] after boot */
 static const struct boot_module_desc *modules;  /* [I] */
 static struct domain *running[LAUNCH_MAX_DOMAINS]; /* [L:launch_lock] */
+/*
+ * Each plan entry's kernel as an ELF image: decompressed once from a
+ * vmlinuz/bzImage (or pointing into the module for a plain ELF) and kept
+ * for restarts. [I] once set; only start_domain() sets it.
+ */
+static struct kernel_image kernels[LAUNCH_MAX_DOMAINS];
+
+#define MAX_KERNEL_SIZE (256UL << 20)   /* decompressed, bytes */
+
+static int kernel_for(unsigned int idx, const struct boot_module_desc *k)
+{
+    struct kernel_image *img = &kernels[idx];
+    char err[160];
+    s_time_t t0;
+    int rc;
+
+    if ( img->data )
+        return 0;
+    t0 = NOW();
+    rc = decompress_kernel(k->data, k->size, MAX_KERNEL_SIZE, img, err,
+                           sizeof(err));
+    if ( rc )
+    {
+        printk(XENLOG_ERR "launch: %s: kernel: %s\n", plan.dom[idx].name,
+               err);
+        return rc;
+    }
+    if ( img->format != DC_ELF )
+        printk("launch: %s: %s kernel decompressed (%s) to %zu bytes in "
+               "%lu ms\n", plan.dom[idx].name,
+               img->bzimage ? "bzImage" : "compressed",
+               decompress_format_name(img->format), img->size,
+               (unsigned long)((NOW() - t0) / 1000000));
+    return 0;
+}
 static bool any_failed;     /* [L:launch_lock] a domain crashed or never
                                started: the run did not end cleanly */
 static DEFINE_SPINLOCK(launch_lock);
@@ -53,6 +89,9 @@ static int start_domain(unsigned int idx)
     struct domain *d;
     int rc;
 
+    rc = kernel_for(idx, k);
+    if ( rc )
+        return rc;
     d = domain_create(&cfg, &rc);
     if ( !d )
     {
@@ -60,7 +99,8 @@ static int start_domain(unsigned int idx)
                ld->name, rc);
         return rc;
     }
-    rc = arch_build_domain(d, k->data, k->size, r ? r->data : NULL,
+    rc = arch_build_domain(d, kernels[idx].data, kernels[idx].size,
+                           r ? r->data : NULL,
                            r ? r->size : 0, ld->cmdline, mem, err,
                            sizeof(err));
     if ( rc )
