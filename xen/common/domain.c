@@ -15,6 +15,7 @@
 #include <xen/arch-domain.h>
 #include <xen/domain.h>
 #include <xen/errno.h>
+#include <xen/grant_table.h>
 #include <xen/event.h>
 #include <xen/guest-console.h>
 #include <xen/sched-api.h>
@@ -139,6 +140,7 @@ static void domain_free(struct domain *d)
     domain_events_destroy(d);       /* before the vCPUs and the p2m */
     /* The p2m's last TLB flush still looks at the vCPUs: free it first. */
     arch_domain_destroy(d);
+    gnttab_domain_free(d);          /* frames are out of the p2m now */
     for ( i = 0; d->vcpu && i < d->max_vcpus; i++ )
         if ( d->vcpu[i] )
         {
@@ -193,6 +195,8 @@ struct domain *domain_create(const struct domain_config *cfg, int *rc)
         d->vcpu[i] = vcpu_alloc(d, i, aff, rc);
     if ( !*rc )
         *rc = domain_events_init(d);    /* shared_info, ports */
+    if ( !*rc )
+        *rc = gnttab_domain_init(d);
     if ( *rc )
         goto fail;
 
@@ -272,6 +276,7 @@ static void destroy_timer_fn(void *data)
         return;
     }
     domain_events_teardown(d);      /* peers' ports go back to unbound */
+    gnttab_domain_destroy(d);       /* undo the grant maps d holds */
     guest_console_flush(d);
     spin_lock(&domlist_lock);
     list_del(&d->domain_list);

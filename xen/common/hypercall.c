@@ -8,6 +8,7 @@
 #include <xen/lib.h>
 #include <xen/errno.h>
 #include <xen/event.h>
+#include <xen/grant_table.h>
 #include <xen/hypercall.h>
 #include <xen/percpu.h>
 #include <xen/smp.h>
@@ -27,6 +28,7 @@ static const hypercall_fn_t hypercall_table[] = {
     [__HYPERVISOR_sched_op]     = do_sched_op,
     [__HYPERVISOR_event_channel_op] = do_event_channel_op,
     [__HYPERVISOR_hvm_op]       = do_hvm_op,
+    [__HYPERVISOR_grant_table_op] = do_grant_table_op,
 };
 
 /* Arguments of the hypercall running on this pCPU (for continuations). */

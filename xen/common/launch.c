@@ -145,6 +145,9 @@ static void maybe_power_off(void)
     spin_unlock(&launch_lock);
     if ( !launch_exit )
         return;
+    /* Nothing will restart: the decompressed kernels can go too. */
+    for ( i = 0; i < plan.nr; i++ )
+        decompress_kernel_release(&kernels[i]);
     printk("launch: every boot-time domain has ended%s\n",
            crashed ? " (at least one crashed or failed to start)" : "");
     /* Destroy returns everything: the heap is back where it started. */

@@ -20,6 +20,7 @@
 #include <xen/domain.h>
 #include <xen/errno.h>
 #include <xen/guest_access.h>
+#include <xen/grant_table.h>
 #include <xen/hypercall.h>
 #include <xen/memory-arch.h>
 #include <xen/mm.h>
@@ -243,12 +244,10 @@ static long memop_add_to_physmap(unsigned long arg)
         rc = x.idx ? -EINVAL : shared_info_map(d, x.gpfn);
         break;
     case XENMAPSPACE_grant_table:
-        /*
-         * TODO(issue 4, grant tables): map frame x.idx of d's grant
-         * table at x.gpfn like shared_info_map() does (p2m_map_mfn with
-         * p2m_map_rw, -EBUSY if domain_gfn_range_pinned()).
-         */
-        rc = -EOPNOTSUPP;
+        spin_lock(&d->domain_lock);
+        rc = domain_gfn_range_pinned(d, x.gpfn, 1) ? -EBUSY :
+             gnttab_map_frame(d, x.idx, x.gpfn);
+        spin_unlock(&d->domain_lock);
         break;
     case XENMAPSPACE_gmfn:
     case XENMAPSPACE_gmfn_range:

@@ -31,15 +31,18 @@
  *   0 writable_page_tables: the guest writes its own page tables (true
  *     of every HVM/PVH guest: they are not shadowed or validated).
  *   2 auto_translated_physmap: NPT/EPT translate guest frames.
+ *   8 hvm_callback_vector: HVM_PARAM_CALLBACK_IRQ type 2 delivers event
+ *     upcalls as a plain vector (arch/x86/hvm/evtchn-upcall.c).
+ *   9 hvm_safe_pvclock: vcpu_time_info is kept right across vCPU
+ *     switches and migrations between pCPUs (common/guest-time.c).
  *  13 memory_op_vnode_supported: XENMEMF_vnode is accepted by
  *     populate_physmap (Lamina has one node, so it is ignored, as Xen
  *     does for a domain without vNUMA).
  *  16 not_direct_mapped: guest frames are not machine frames.
- * Not yet (issue 4, event channels and pvclock): 8 hvm_callback_vector,
- * 9 hvm_safe_pvclock.
+ * Xen 4.17 sets exactly these (0x00012305).
  */
-#define XENFEAT_SUBMAP0         ((1u << 0) | (1u << 2) | (1u << 13) | \
-                                 (1u << 16))
+#define XENFEAT_SUBMAP0         ((1u << 0) | (1u << 2) | (1u << 8) | \
+                                 (1u << 9) | (1u << 13) | (1u << 16))
 
 #define CAPABILITIES            "hvm-3.0-x86_32 hvm-3.0-x86_32p " \
                                 "hvm-3.0-x86_64 "
