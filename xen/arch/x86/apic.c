@@ -31,7 +31,7 @@
 #include <asm/time.h>
 #include <asm/traps.h>
 
-#define CALIBRATE_US    10000
+#define CALIBRATE_US    5000
 #define ICR_SPIN_LIMIT  10000000
 
 bool x2apic_enabled;
@@ -237,28 +237,60 @@ bool reprogram_timer(s_time_t timeout)
     return true;
 }
 
-/* Count APIC timer ticks (divide by 1) over CALIBRATE_US of TSC time. */
-static void calibrate_oneshot(void)
+/*
+ * One measurement: APIC timer ticks (divide by 1) per TSC tick, as 32.32
+ * fixed point, over about CALIBRATE_US. The TSC is read right next to
+ * the two APIC accesses, so a pause of the (emulated) CPU anywhere else
+ * does not skew the ratio.
+ */
+static uint64_t measure_apic_per_tsc(void)
 {
+    uint64_t t0, t1, ticks, span = cpu_khz * CALIBRATE_US / 1000;
     uint32_t left;
-    uint64_t ticks;
 
     apic_write(APIC_LVTT, APIC_LVT_MASKED | TIMER_VECTOR);
     apic_write(APIC_TDCR, 0xb);         /* divide by 1 */
     apic_write(APIC_TMICT, 0xffffffffu);
-    udelay(CALIBRATE_US);
+    t0 = rdtsc();
+    while ( rdtsc() - t0 < span )
+        cpu_relax();
     left = apic_read(APIC_TMCCT);
+    t1 = rdtsc();
     apic_write(APIC_TMICT, 0);
     ticks = 0xffffffffu - left;
-    if ( ticks < 1000 )
+    if ( ticks < 1000 || t1 <= t0 )
+        return 0;
+    return (ticks << 32) / (t1 - t0);
+}
+
+/* The median of three measurements, converted to ticks per ns. */
+static void calibrate_oneshot(void)
+{
+    uint64_t m[3], t, per_tsc;
+    unsigned int i, j;
+
+    for ( i = 0; i < 3; i++ )
+        m[i] = measure_apic_per_tsc();
+    for ( i = 0; i < 3; i++ )           /* sort three values */
+        for ( j = i + 1; j < 3; j++ )
+            if ( m[j] < m[i] )
+            {
+                t = m[i];
+                m[i] = m[j];
+                m[j] = t;
+            }
+    per_tsc = m[1];
+    if ( !per_tsc )
     {
-        printk(XENLOG_WARNING "APIC: timer calibration failed (%lu ticks); "
-               "assuming 1 GHz\n", (unsigned long)ticks);
-        ticks = CALIBRATE_US * 1000ULL;
+        printk(XENLOG_WARNING "APIC: timer calibration failed; assuming "
+               "it runs at the TSC rate\n");
+        per_tsc = 1ULL << 32;
     }
-    tmict_per_ns = (ticks << 32) / (CALIBRATE_US * 1000ULL);
+    /* ticks/ns = ticks/tsc * tsc/ns = per_tsc * cpu_khz / 1e6 */
+    tmict_per_ns = (uint64_t)(((unsigned __int128)per_tsc * cpu_khz) /
+                              1000000);
     printk("APIC: timer runs at %lu kHz\n",
-           (unsigned long)(ticks * 1000 / CALIBRATE_US));
+           (unsigned long)(((unsigned __int128)per_tsc * cpu_khz) >> 32));
 }
 
 static void timer_setup_cpu(void)
