@@ -286,11 +286,16 @@ static void calibrate_oneshot(void)
                "it runs at the TSC rate\n");
         per_tsc = 1ULL << 32;
     }
-    /* ticks/ns = ticks/tsc * tsc/ns = per_tsc * cpu_khz / 1e6 */
-    tmict_per_ns = (uint64_t)(((unsigned __int128)per_tsc * cpu_khz) /
-                              1000000);
+    /*
+     * ticks/ns = ticks/tsc * tsc/ns = per_tsc * cpu_khz / 1e6 (32.32).
+     * No overflow: an APIC timer faster than 16x the TSC does not exist,
+     * so per_tsc < 2^36 and cpu_khz < 2^23.
+     */
+    if ( per_tsc >= (1ULL << 36) )
+        per_tsc = (1ULL << 36) - 1;
+    tmict_per_ns = per_tsc * cpu_khz / 1000000;
     printk("APIC: timer runs at %lu kHz\n",
-           (unsigned long)(((unsigned __int128)per_tsc * cpu_khz) >> 32));
+           (unsigned long)((per_tsc * cpu_khz) >> 32));
 }
 
 static void timer_setup_cpu(void)
