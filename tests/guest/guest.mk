@@ -9,6 +9,7 @@
 #   make test-on-xen        run them on the real Xen 4.17 anchor
 #   make test-guest-qemu    boot them on bare QEMU (expects SKIP)
 #   make test-guest         run them on Lamina (scripts/launch, QEMU SVM)
+#   make test-guest-vmx     the same under Bochs VT-x + EPT (slow)
 #
 # A test's Makefile sets NAME, CATEGORY (functional|security|regression),
 # ENVS (pvh64), and optionally CMDLINE (guest command line for the run)
@@ -52,7 +53,8 @@ GUEST_ELFS := $(foreach t,$(GUEST_TESTS),$(GUEST_OUT)/$(t).elf)
 GUEST_MAIN_OBJS := $(foreach t,$(GUEST_TESTS),$(GUEST_OUT)/tests/$(t)/main.o)
 .SECONDARY: $(GUEST_MAIN_OBJS) $(GUEST_LIB_OBJS)
 
-.PHONY: guest-tests test-on-xen test-guest-qemu test-guest guest-clean
+.PHONY: guest-tests test-on-xen test-guest-qemu test-guest test-guest-vmx \
+        guest-clean
 
 guest-tests: $(GUEST_ELFS) $(GUEST_OUT)/list
 
@@ -96,6 +98,11 @@ test-guest-qemu: guest-tests
 # Needs the hypervisor too: "all" is the top-level Makefile's build.
 test-guest: all guest-tests
 	@$(GUEST_SRC)/run-on-lamina.sh $(GUEST_OUT)
+
+# Intel VT-x + EPT under Bochs: every test, 1 and 2 host CPUs.
+test-guest-vmx: all guest-tests
+	@LAMINA_EMULATOR=bochs LAMINA_BOCHS_CPU=corei7_skylake_x \
+	    $(GUEST_SRC)/run-on-lamina.sh $(GUEST_OUT)
 
 guest-clean:
 	rm -rf $(GUEST_OUT)

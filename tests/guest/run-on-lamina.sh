@@ -20,6 +20,9 @@
 #            cpus=2 case already keeps both busy)
 # env:   LAMINA_CPUS     host CPU counts to run each test with ("1 2")
 #        LAMINA_EMULATOR qemu (default) or bochs
+#        LAMINA_BOCHS_CPU Bochs CPU model (scripts/launch --bochs-cpu):
+#                        ryzen (SVM, the default) or a VMX one such as
+#                        corei7_skylake_x
 #        LAMINA_IMAGE    hypervisor image for scripts/launch --image
 #        GUEST_TIMEOUT   seconds per case (default 30)
 #        GUEST_LOGS      per-case logs (default BUILD_DIR/lamina)
@@ -127,11 +130,13 @@ judge() {
 run_case() {
     local n=$1 name=$2 expect=$3 c=$4 v=$5 cmdline=$6
     local tag=$name-cpus$c-vcpus$v label="$name cpus=$c"
+    [ "$EMU" = qemu ] || tag=$EMU-${LAMINA_BOCHS_CPU:-ryzen}-$tag
     local log=$LOGS/$tag.log res=$LOGS/$tag.res args rc why xr t0=$SECONDS
     [ "$v" -gt 1 ] && label+=" vcpus=$v"
     args=(--emulator "$EMU" --cpus "$c" --timeout "$TMO" --log "$log" -q
           --kernel "$BUILD/$name.elf" --name "$name" --vcpus "$v")
     [ -n "${LAMINA_IMAGE:-}" ] && args+=(--image "$LAMINA_IMAGE")
+    [ -n "${LAMINA_BOCHS_CPU:-}" ] && args+=(--bochs-cpu "$LAMINA_BOCHS_CPU")
     [ "$expect" = reboot ] && args+=(--on-reboot destroy)
     [ -n "$cmdline" ] && args+=(--cmdline "$cmdline")
     "$LAUNCH" "${args[@]}" >"$LOGS/$tag.out" 2>&1 </dev/null

@@ -35,15 +35,11 @@ enum hvm_exit_action hvm_handle_cpuid(struct vcpu *v, const struct hvm_exit *e)
         .guest_cr4 = v->arch.cr4, .host_cpuid = host_cpuid,
     };
     struct cpuid_leaf out;
-    unsigned int len = hvm_insn_length(v);
 
-    if ( !len )
-        return HVM_CRASH;
     guest_cpuid(&ctx, (uint32_t)r->rax, (uint32_t)r->rcx, &out);
     r->rax = out.a;
     r->rbx = out.b;
     r->rcx = out.c;
     r->rdx = out.d;
-    hvm_advance_rip(v, e, len);
-    return HVM_RESUME;
+    return hvm_skip_insn(v, e) ? HVM_RESUME : HVM_CRASH;
 }

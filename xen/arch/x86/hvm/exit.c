@@ -60,6 +60,22 @@ enum hvm_exit_action hvm_handle_exit(struct vcpu *v, const struct hvm_exit *e)
     return HVM_CRASH;
 }
 
+bool hvm_skip_insn(struct vcpu *v, const struct hvm_exit *e)
+{
+    unsigned int len;
+
+    if ( e->next_rip )                  /* VMX, SVM IOIO: no decoding */
+    {
+        v->arch.regs.rip = e->next_rip;
+        return true;
+    }
+    len = hvm_insn_length(v);
+    if ( !len )
+        return false;
+    v->arch.regs.rip += len;
+    return true;
+}
+
 unsigned int hvm_insn_length(struct vcpu *v)
 {
     struct hvm_cpu_state st;

@@ -16,11 +16,8 @@
 
 enum hvm_exit_action hvm_handle_hlt(struct vcpu *v, const struct hvm_exit *e)
 {
-    unsigned int len = hvm_insn_length(v);
-
-    if ( !len )
+    if ( !hvm_skip_insn(v, e) )
         return HVM_CRASH;
-    hvm_advance_rip(v, e, len);
     /*
      * As Xen's hvm_hlt(): a halt with IF=0 can only end with an NMI, so
      * it means "this vCPU is done": take it down (the last one powers
@@ -52,11 +49,8 @@ enum hvm_exit_action hvm_handle_intr_window(struct vcpu *v,
 
 enum hvm_exit_action hvm_handle_pause(struct vcpu *v, const struct hvm_exit *e)
 {
-    unsigned int len = hvm_insn_length(v);
-
-    if ( !len )
+    if ( !hvm_skip_insn(v, e) )
         return HVM_CRASH;
-    hvm_advance_rip(v, e, len);
     return HVM_RESUME;
 }
 

@@ -30,12 +30,7 @@ static void log_msr_gp(struct vcpu *v, uint32_t msr, bool write,
 
 static enum hvm_exit_action finish(struct vcpu *v, const struct hvm_exit *e)
 {
-    unsigned int len = hvm_insn_length(v);
-
-    if ( !len )
-        return HVM_CRASH;
-    hvm_advance_rip(v, e, len);
-    return HVM_RESUME;
+    return hvm_skip_insn(v, e) ? HVM_RESUME : HVM_CRASH;
 }
 
 enum hvm_exit_action hvm_handle_msr_read(struct vcpu *v,

@@ -41,6 +41,13 @@ enum hvm_exit_action hvm_handle_invalid(struct vcpu *v,
  */
 unsigned int hvm_insn_length(struct vcpu *v);
 
+/*
+ * Move RIP past the instruction that exited: the vendor's next RIP when
+ * it gave one, else the decoded length. False if neither is known (the
+ * caller crashes the domain).
+ */
+bool hvm_skip_insn(struct vcpu *v, const struct hvm_exit *e);
+
 /* Per-CPU count of exits by reason (debug key 'x'). */
 unsigned long hvm_exit_count(unsigned int cpu, enum hvm_exit_reason r);
 
