@@ -45,6 +45,7 @@ CPUS=${LAMINA_CPUS:-1 2}
 EMU=${LAMINA_EMULATOR:-qemu}
 TMO=${GUEST_TIMEOUT:-30}
 LOGS=${GUEST_LOGS:-$BUILD/lamina}
+[ "$EMU" = qemu ] || LOGS=${GUEST_LOGS:-$BUILD/lamina-$EMU-${LAMINA_BOCHS_CPU:-ryzen}}
 XFAIL=${XFAIL_FILE:-$ROOT/tests/guest/xfail-lamina}
 LAUNCH=$ROOT/scripts/launch
 
@@ -130,7 +131,6 @@ judge() {
 run_case() {
     local n=$1 name=$2 expect=$3 c=$4 v=$5 cmdline=$6
     local tag=$name-cpus$c-vcpus$v label="$name cpus=$c"
-    [ "$EMU" = qemu ] || tag=$EMU-${LAMINA_BOCHS_CPU:-ryzen}-$tag
     local log=$LOGS/$tag.log res=$LOGS/$tag.res args rc why xr t0=$SECONDS
     [ "$v" -gt 1 ] && label+=" vcpus=$v"
     args=(--emulator "$EMU" --cpus "$c" --timeout "$TMO" --log "$log" -q

@@ -112,7 +112,8 @@ static void test_leaf1(void)
     CHECK_EQ((r.b >> 16) & 0xff, 8);            /* 2 * 4 vCPUs */
     CHECK_EQ(r.b & 0xffff, 0x0800);
     CHECK(r.c & BIT(31));                       /* hypervisor */
-    CHECK(!(r.c & (BIT(3) | BIT(5) | BIT(6) | BIT(7) | BIT(21) | BIT(24))));
+    CHECK(!(r.c & (BIT(3) | BIT(5) | BIT(6) | BIT(7) | BIT(24))));
+    CHECK(r.c & BIT(21));                       /* x2APIC: emulated */
     CHECK(!(r.c & BIT(27)));                    /* OSXSAVE: CR4 clear */
     CHECK(r.c & BIT(26) && r.c & BIT(0) && r.c & BIT(19));
     CHECK(r.d & BIT(9) && r.d & BIT(28) && r.d & BIT(12) && r.d & BIT(16));

@@ -11,6 +11,7 @@
 #include <xen/sched.h>
 #include <xen/smp.h>
 #include <asm/hvm/hvm.h>
+#include <asm/hvm/vlapic.h>
 #include <asm/msr-policy.h>
 #include <asm/processor.h>
 
@@ -73,17 +74,25 @@ void arch_domain_destroy(struct domain *d)
 int arch_vcpu_create(struct vcpu *v)
 {
     struct cpuid_regs r;
+    int rc;
 
     cpuid(0x80000008, &r);
     msr_vcpu_init(&v->arch.msr, v->vcpu_id,
                   hvm_ops == &svm_ops ? MSR_POL_AMD : MSR_POL_INTEL,
                   (uint8_t)r.eax);
     hvm_fpu_init(v);
-    return hvm_ops->vcpu_init(v);
+    rc = vlapic_init(v);
+    if ( rc )
+        return rc;
+    rc = hvm_ops->vcpu_init(v);
+    if ( rc )
+        vlapic_destroy(v);
+    return rc;
 }
 
 void arch_vcpu_destroy(struct vcpu *v)
 {
     if ( hvm_ops )
         hvm_ops->vcpu_destroy(v);
+    vlapic_destroy(v);
 }

@@ -18,11 +18,12 @@
                   BIT(4) /* DS-CPL */ | BIT(5) /* VMX */ | BIT(6) /* SMX */ | \
                   BIT(7) /* EIST */ | BIT(8) /* TM2 */ | BIT(11) /* SDBG */ |\
                   BIT(14) /* xTPR */ | BIT(15) /* PDCM */ | BIT(18) /* DCA */ | \
-                  BIT(21) /* x2APIC */ | BIT(24) /* TSC-deadline */ |       \
+                  BIT(24) /* TSC-deadline: Xen hides it under TCG */ |   \
                   BIT(27) /* OSXSAVE: from guest CR4 */)
 #define L1C_XSAVE       BIT(26)
 #define L1C_OSXSAVE     BIT(27)
 #define L1C_HYPERVISOR  BIT(31)
+#define L1C_X2APIC      BIT(21)
 #define L1D_HIDE (BIT(7) /* MCE */ | BIT(14) /* MCA */ | BIT(18) /* PSN */ | \
                   BIT(21) /* DS */ | BIT(22) /* ACPI thermal */ |           \
                   BIT(29) /* TM */ | BIT(31) /* PBE */)
@@ -127,7 +128,7 @@ static void leaf1(const struct cpuid_guest_ctx *ctx, struct cpuid_leaf *r)
     r->b = (r->b & 0x0000ffff) | ((1U << topo_shift(ctx)) << 16) |
            ((apic_id(ctx) & 0xff) << 24);
     r->c &= ~L1C_HIDE;
-    r->c |= L1C_HYPERVISOR;
+    r->c |= L1C_HYPERVISOR | L1C_X2APIC;   /* emulated (hvm/vlapic.c) */
     if ( (r->c & L1C_XSAVE) && (ctx->guest_cr4 & (1ULL << 18)) )
         r->c |= L1C_OSXSAVE;
     r->d &= ~L1D_HIDE;

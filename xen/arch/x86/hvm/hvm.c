@@ -18,6 +18,7 @@
 #include <asm/hvm/hvm.h>
 #include <asm/hvm/exit.h>
 #include <asm/hvm/intr.h>
+#include <asm/hvm/vlapic.h>
 #include <asm/processor.h>
 #include <asm/system.h>
 
@@ -60,7 +61,8 @@ int hvm_init(void)
     }
     hvm_ops = ops;
     hvm_cpu_fpu_enable();
-    hvm_evtchn_setup();
+    hvm_evtchn_setup();             /* the callback vector goes first */
+    vlapic_setup();
     printk("HVM: %s\n", hvm_ops->name);
     return 0;
 }

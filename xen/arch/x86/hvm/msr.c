@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * RDMSR/WRMSR exits. The order: MSRs the vendor keeps in the VMCB/VMCS
+ * RDMSR/WRMSR exits. The order: the local APIC's (APIC_BASE, x2APIC,
+ * TSC deadline), MSRs the vendor keeps in the VMCB/VMCS
  * (EFER, segment bases, syscall MSRs, PAT), the Xen hypercall-page MSR,
  * then the allow-list of msr-policy.c. Anything else is #GP, as on real
  * hardware for an MSR that does not exist.
@@ -9,6 +10,7 @@
 #include <xen/errno.h>
 #include <xen/sched.h>
 #include <asm/hvm/exit.h>
+#include <asm/hvm/vlapic.h>
 #include <asm/hvm/vmcall.h>
 #include <asm/msr-policy.h>
 
@@ -39,8 +41,10 @@ enum hvm_exit_action hvm_handle_msr_read(struct vcpu *v,
     struct guest_regs *r = &v->arch.regs;
     uint32_t msr = (uint32_t)r->rcx;
     uint64_t val = 0;
-    int rc = hvm_ops->msr_read(v, msr, &val);
+    int rc = vlapic_msr_read(v, msr, &val);
 
+    if ( rc == -ENOENT )
+        rc = hvm_ops->msr_read(v, msr, &val);
     if ( rc == -ENOENT )
         rc = guest_msr_read(&v->arch.msr, msr, &val);
     if ( rc )
@@ -60,8 +64,10 @@ enum hvm_exit_action hvm_handle_msr_write(struct vcpu *v,
     struct guest_regs *r = &v->arch.regs;
     uint32_t msr = (uint32_t)r->rcx;
     uint64_t val = ((uint64_t)(uint32_t)r->rdx << 32) | (uint32_t)r->rax;
-    int rc = hvm_ops->msr_write(v, msr, val);
+    int rc = vlapic_msr_write(v, msr, val);
 
+    if ( rc == -ENOENT )
+        rc = hvm_ops->msr_write(v, msr, val);
     if ( rc == -ENOENT )
     {
         rc = guest_msr_write(&v->arch.msr, msr, val);
