@@ -14,6 +14,7 @@
 #include <xen/console.h>
 #include <xen/keyhandler.h>
 #include <xen/param.h>
+#include <xen/pv-console.h>
 #include <xen/serial.h>
 #include <xen/spinlock.h>
 #include <xen/time.h>
@@ -182,6 +183,8 @@ void console_force_unlock(void)
 
 static void serial_rx(char c)
 {
+    if ( pv_console_rx(c) )
+        return;             /* a focus switch or a domain's input */
     handle_keypress((unsigned char)c);
 }
 

@@ -18,6 +18,7 @@
 #include <xen/grant_table.h>
 #include <xen/event.h>
 #include <xen/guest-console.h>
+#include <xen/pv-console.h>
 #include <xen/sched-api.h>
 #include <xen/shared-info.h>
 #include <xen/smp.h>
@@ -277,6 +278,7 @@ static void destroy_timer_fn(void *data)
     }
     domain_events_teardown(d);      /* peers' ports go back to unbound */
     gnttab_domain_destroy(d);       /* undo the grant maps d holds */
+    pv_console_destroy(d);          /* unmap and free its console page */
     guest_console_flush(d);
     spin_lock(&domlist_lock);
     list_del(&d->domain_list);

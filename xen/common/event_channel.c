@@ -259,6 +259,7 @@ static int close_locked(struct domain *d1, uint32_t port, struct domain *d2,
     {
     case ECS_UNBOUND:
     case ECS_IPI:
+    case ECS_XEN:
         break;
     case ECS_VIRQ:
         v = virq_is_global(chn->u.virq) ? d1->vcpu[0]
@@ -305,9 +306,13 @@ int evtchn_close_port(struct domain *d, uint32_t port)
     }
 }
 
-/* The send path: as close_locked(), -EAGAIN asks for the peer's lock. */
+/*
+ * The send path: as close_locked(), -EAGAIN asks for the peer's lock. A
+ * hypervisor-bound port returns its handler in *xen_fn, to be called
+ * once the lock is dropped.
+ */
 static int send_locked(struct domain *ld, uint32_t lport, struct domain *rd,
-                       struct domain **want)
+                       struct domain **want, evtchn_xen_fn_t *xen_fn)
 {
     const struct evtchn *lchn;
     struct evtchn *rchn;
@@ -336,6 +341,9 @@ static int send_locked(struct domain *ld, uint32_t lport, struct domain *rd,
         return 0;
     case ECS_UNBOUND:
         return 0;               /* nobody listens yet: dropped, as Xen */
+    case ECS_XEN:
+        *xen_fn = lchn->u.xen.fn;
+        return 0;
     default:
         return -EINVAL;
     }
@@ -344,20 +352,87 @@ static int send_locked(struct domain *ld, uint32_t lport, struct domain *rd,
 int evtchn_send(struct domain *d, uint32_t port)
 {
     struct domain *peer = NULL, *want = NULL;
+    evtchn_xen_fn_t xen_fn = NULL;
     unsigned long flags;
     int rc;
 
     for ( ;; )
     {
         flags = event_lock_pair(d, peer);
-        rc = send_locked(d, port, peer, &want);
+        rc = send_locked(d, port, peer, &want, &xen_fn);
         event_unlock_pair(d, peer, flags);
         if ( peer )
             domain_put(peer);
         if ( rc != -EAGAIN )
-            return rc;
+            break;
         peer = want;
     }
+    if ( xen_fn )
+        xen_fn(d, port);
+    return rc;
+}
+
+int evtchn_alloc_xen_port(struct domain *d, evtchn_xen_fn_t fn)
+{
+    unsigned long flags;
+    int port = -EINVAL;
+
+    spin_lock_irqsave(&d->event_lock, flags);
+    if ( d->evtchn )
+        port = get_free_port(d);
+    if ( port >= 0 )
+    {
+        struct evtchn *chn = evtchn_from_port(d, port);
+
+        chn->state = ECS_XEN;
+        chn->u.xen.fn = fn;
+    }
+    spin_unlock_irqrestore(&d->event_lock, flags);
+    return port;
+}
+
+/* The port of d if it is still hypervisor-bound (to fn, if not NULL). */
+static struct evtchn *xen_port(struct domain *d, uint32_t port,
+                               evtchn_xen_fn_t fn)
+{
+    struct evtchn *chn;
+
+    if ( !port_is_valid(d, port) )
+        return NULL;
+    chn = evtchn_from_port(d, port);
+    if ( chn->state != ECS_XEN || (fn && chn->u.xen.fn != fn) )
+        return NULL;
+    return chn;
+}
+
+int evtchn_notify_xen_port(struct domain *d, uint32_t port)
+{
+    struct evtchn *chn;
+    unsigned long flags;
+    int rc = -EINVAL;
+
+    spin_lock_irqsave(&d->event_lock, flags);
+    chn = xen_port(d, port, NULL);
+    if ( chn )
+    {
+        d->evtchn->ops->set_pending(d->vcpu[chn->notify_vcpu_id], chn);
+        rc = 0;
+    }
+    spin_unlock_irqrestore(&d->event_lock, flags);
+    return rc;
+}
+
+void evtchn_free_xen_port(struct domain *d, uint32_t port,
+                          evtchn_xen_fn_t fn)
+{
+    struct evtchn *chn;
+    unsigned long flags;
+
+    spin_lock_irqsave(&d->event_lock, flags);
+    chn = xen_port(d, port, fn);
+    if ( chn )
+        free_port(d, chn);
+    spin_unlock_irqrestore(&d->event_lock, flags);
 }
 
 int evtchn_status(struct evtchn_status *s)
@@ -396,6 +471,11 @@ int evtchn_status(struct evtchn_status *s)
         break;
     case ECS_IPI:
         s->status = EVTCHNSTAT_ipi;
+        break;
+    case ECS_XEN:
+        s->status = EVTCHNSTAT_interdomain;
+        s->u.interdomain.dom = DOMID_XEN;
+        s->u.interdomain.port = 0;
         break;
     default:
         s->status = EVTCHNSTAT_closed;
@@ -440,6 +520,7 @@ int evtchn_bind_vcpu(const struct evtchn_bind_vcpu *b)
         /* fall through */
     case ECS_UNBOUND:
     case ECS_INTERDOMAIN:
+    case ECS_XEN:
         chn->notify_vcpu_id = b->vcpu;
         break;
     default:

@@ -27,7 +27,13 @@ enum evtchn_state {
     ECS_PIRQ,               /* physical IRQ (never created here) */
     ECS_VIRQ,               /* hypervisor VIRQ u.virq */
     ECS_IPI,                /* the domain signals itself */
+    ECS_XEN,                /* other end is a hypervisor back-end u.xen */
 };
+
+struct domain;
+
+/* A hypervisor back-end's handler for sends on its port (see below). */
+typedef void (*evtchn_xen_fn_t)(struct domain *d, uint32_t port);
 
 struct evtchn {
     uint8_t state;                      /* [L:event_lock] enum evtchn_state */
@@ -43,6 +49,9 @@ struct evtchn {
             uint32_t remote_port;
         } interdomain;
         uint32_t virq;
+        struct {
+            evtchn_xen_fn_t fn;         /* called on each guest send */
+        } xen;
     } u;                                /* [L:event_lock] */
 };
 
@@ -113,6 +122,22 @@ bool evtchn_virq_is_bound(const struct vcpu *v, uint32_t virq);
  * hypervisor-served back-end. Returns 0 or -EINVAL (no such bound port).
  */
 int evtchn_send(struct domain *d, uint32_t port);
+
+/*
+ * Hypervisor-bound ports (ECS_XEN), for back-ends served by the
+ * hypervisor itself (the PV console). evtchn_alloc_xen_port(): a new port
+ * of d whose sends call fn(d, port) after the event lock is dropped, in
+ * the sender's context (hypercall). Returns the port or -ENOSPC/-ENOMEM/
+ * -EINVAL (d dying). The guest sees it as interdomain to DOMID_XEN and
+ * may close it like any port. evtchn_notify_xen_port(): make the port
+ * pending for the guest; 0 or -EINVAL (no longer an ECS_XEN port).
+ * evtchn_free_xen_port(): close it if it is still ECS_XEN with fn.
+ * Context: IRQs on, not in an interrupt handler.
+ */
+int evtchn_alloc_xen_port(struct domain *d, evtchn_xen_fn_t fn);
+int evtchn_notify_xen_port(struct domain *d, uint32_t port);
+void evtchn_free_xen_port(struct domain *d, uint32_t port,
+                          evtchn_xen_fn_t fn);
 
 /*
  * SCHEDOP_block/poll helpers. evtchn_vcpu_has_upcall(): v has an

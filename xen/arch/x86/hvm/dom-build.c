@@ -12,10 +12,12 @@
 #include <xen/launch.h>
 #include <xen/memory-arch.h>
 #include <xen/p2m.h>
+#include <xen/pv-console.h>
 #include <xen/sched.h>
 #include <xen/time.h>
 #include <asm/hvm/hvm.h>
 #include <asm/pvh-build.h>
+#include <public/hvm/params.h>
 
 /* Populate [gpa, gpa+len) with 2 MiB pages where aligned, else 4 KiB. */
 static int populate(void *ctx, uint64_t gpa, uint64_t len)
@@ -49,6 +51,9 @@ static int zero(void *ctx, uint64_t gpa, size_t len)
     return clear_guest_phys(ctx, gpa, len);
 }
 
+/* The console's special page: index 7 of 8, where Xen's toolstack puts it. */
+#define PVH_CONSOLE_GFN     ((PVH_SPECIAL_GPA >> PAGE_SHIFT) + 7)
+
 static const struct guest_mem_ops mem_ops = {
     .populate = populate, .copy = copy, .zero = zero,
 };
@@ -76,6 +81,14 @@ int arch_build_domain(struct domain *d, const void *kernel, size_t ksize,
     rc = pvh_build(&p, &elf, &layout, &st, &mem_ops, d, err, errlen);
     if ( rc )
         return rc;
+    rc = pv_console_create(d, PVH_CONSOLE_GFN);
+    if ( rc < 0 )
+    {
+        snprintf(err, errlen, "no PV console (%d)", rc);
+        return rc;
+    }
+    d->arch.hvm_params[HVM_PARAM_CONSOLE_PFN] = PVH_CONSOLE_GFN;
+    d->arch.hvm_params[HVM_PARAM_CONSOLE_EVTCHN] = rc;
 
     for ( i = 0; i < layout.nr_map && i < ARCH_MAX_MEMMAP; i++ )
     {
