@@ -3,7 +3,6 @@
  * Host stubs that memory.c needs on top of ../event_channel/stub-evtchn.c:
  * populate on the fake p2m, the memory map hook, hypercall helpers.
  */
-#include <stdlib.h>
 #include <xen/errno.h>
 #include <xen/hypercall.h>
 #include <xen/memory-arch.h>
@@ -47,13 +46,13 @@ void hypercall_set_arg(unsigned int i, unsigned long val)
 
 /*
  * memory.c places grant-table frames through the grant-table code, which
- * this test does not build: the case is not exercised here (see
- * tests/unit/grant_table), so reaching it is a test bug.
+ * this test does not build (see tests/unit/grant_table): a distinctive
+ * error shows that the request was handed over.
  */
 int gnttab_map_frame(struct domain *d, unsigned long idx, uint64_t gfn)
 {
     (void)d;
     (void)idx;
     (void)gfn;
-    abort();
+    return -EXDEV;
 }
