@@ -27,6 +27,7 @@ all:
 # test-guest-qemu. Included after "all" so that it stays the default.
 include tests/guest/guest.mk
 include tests/e2e/e2e.mk
+include tests/linux/linux.mk
 clean: guest-clean
 
 test:
