@@ -32,6 +32,7 @@ struct domain *test_dom[TEST_DOMAINS];
 unsigned int stub_upcalls[TEST_DOMAINS][TEST_VCPUS];
 unsigned int stub_unblocks[TEST_DOMAINS][TEST_VCPUS];
 unsigned int stub_timer_sets;
+struct timer *stub_last_timer;
 int stub_p2m_type[TEST_RAM_PAGES];
 unsigned long stub_p2m_mfn[TEST_RAM_PAGES];
 static struct p2m_domain stub_p2m[TEST_DOMAINS];
@@ -294,6 +295,7 @@ void init_timer(struct timer *t, void (*fn)(void *data), void *data,
 void set_timer(struct timer *t, s_time_t expires)
 {
     stub_timer_sets++;
+    stub_last_timer = t;
     t->expires = expires;
     t->status = TIMER_STATUS_in_heap;
 }

@@ -17,6 +17,7 @@ extern struct domain *test_dom[TEST_DOMAINS];
 extern unsigned int stub_upcalls[TEST_DOMAINS][TEST_VCPUS];
 extern unsigned int stub_unblocks[TEST_DOMAINS][TEST_VCPUS];
 extern unsigned int stub_timer_sets;
+extern struct timer *stub_last_timer;     /* last set_timer()'s */
 
 /* Create domain i (id i, max_vcpus vCPUs) with domain_events_init(). */
 struct domain *test_domain_create(unsigned int i, unsigned int max_vcpus,
