@@ -20,6 +20,7 @@
 #include <xen/guest-console.h>
 #include <xen/mm.h>
 #include <xen/p2m.h>
+#include <xen/param.h>
 #include <xen/pv-console.h>
 #include <xen/sched.h>
 #include <xen/spinlock.h>
@@ -50,6 +51,32 @@ static char input_ring[INPUT_RING];         /* [L:input_lock] */
 static unsigned int input_prod, input_cons; /* [L:input_lock] */
 static struct timer input_timer;
 static bool input_timer_ready;
+
+static int parse_console_to(const char *s)
+{
+    unsigned int id = 0;
+
+    if ( !strcmp(s, "hv") || !strcmp(s, "xen") )
+    {
+        input_focus = DOMID_XEN;
+        return 0;
+    }
+    if ( *s++ != 'd' || !*s )
+        return -1;
+    for ( ; *s; s++ )
+    {
+        if ( *s < '0' || *s > '9' || id > DOMID_FIRST_RESERVED )
+            return -1;
+        id = id * 10 + (unsigned int)(*s - '0');
+    }
+    if ( id >= DOMID_FIRST_RESERVED )
+        return -1;
+    input_focus = (domid_t)id;
+    return 0;
+}
+custom_param("console_to", parse_console_to,
+             "who gets serial input at boot: hv (the debug keys) or dN "
+             "(domain N's PV console); three Ctrl-A switch later (hv)");
 
 /* Caller holds pvcons_lock. */
 static struct pv_console *find(const struct domain *d)
