@@ -21,6 +21,7 @@
  * 0x8900-0x8903 (debug console, QEMU exit and power-off) are avoided.
  */
 #include <guest/test.h>
+#include <public/grant_table.h>
 #include <public/memory.h>
 #include <public/sched.h>
 #include <public/vcpu.h>
@@ -240,6 +241,16 @@ static bool filter_call(uint64_t nr, uint64_t *a, uint8_t *at)
         return filter_sched(cmd, a, at);
     case __HYPERVISOR_vcpu_op:
         return filter_vcpu(cmd, a, at);
+    case __HYPERVISOR_grant_table_op:
+        /*
+         * Copies and maps write to frames the caller names, and random
+         * frames are our own page tables and IDT: a real guest asking
+         * for that wrecks itself, on Xen too. Bad pointers only, except
+         * for the harmless queries.
+         */
+        if ( cmd != GNTTABOP_query_size && cmd != GNTTABOP_get_version )
+            a[1] = bad_ptr();
+        return true;
     case __HYPERVISOR_memory_op:
         return filter_memory(cmd, a, at);
     case __HYPERVISOR_multicall:
