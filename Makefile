@@ -7,7 +7,8 @@
 #   make [debug=y] [werror=y]   build build/xen/lamina{,.elf32}
 #   make test                   every tier; last line "N passed, N failed"
 #   make check                  unit tests + header checks (no emulators)
-#   make run [CMDLINE="..."]    boot in QEMU with two demo domains
+#   make run [CMDLINE="..."]    boot in QEMU with Debian Linux, into its shell
+#   make run-demo               two demo domains that print and power off
 #   make run-hv                 the hypervisor alone, interactive
 #   make bench                  boot timings, image size, exit costs,
 #                               domain build time (scripts/bench*)
@@ -18,7 +19,7 @@ CMDLINE   ?=
 KERNEL    := build/xen/lamina.elf32
 
 .PHONY: all test check check-unit check-headers test-boot test-grub \
-        test-bochs bench run run-hv iso clean
+        test-bochs bench run run-demo run-hv iso clean
 
 all:
 	@$(MAKE) --no-print-directory -C xen $(XEN_ARGS)
@@ -55,10 +56,20 @@ test-bochs: all
 bench: all guest-tests
 	@scripts/bench
 
-# Boot Lamina in QEMU with two demo domains (in-guest test kernels) that
-# print on their consoles and power off; the machine powers off after
-# them. run-hv: the hypervisor alone, interactive (Ctrl-A X quits).
-run: all guest-tests
+# Boot Lamina in QEMU with Debian's stock kernel as a PVH domain and put
+# the user in its busybox shell (hvc0); serial input goes to the domain
+# (three Ctrl-A switch to the hypervisor's debug keys and back).
+# run-demo: two in-guest test kernels that print and power off.
+# run-hv: the hypervisor alone, interactive.
+run: all
+	@vmlinuz=$$(scripts/get-debian-kernel) && \
+	 initrd=$$(scripts/mk-initramfs tests/linux/init-shell.sh) && \
+	 echo "Booting Lamina in QEMU (2 CPUs) with Debian's kernel as d1." && \
+	 scripts/launch --interactive --hv-args "console_to=d1 $(CMDLINE)" \
+	    --host-memory 1024 --kernel "$$vmlinuz" --ramdisk "$$initrd" \
+	    --memory 256 --vcpus 2 --name debian --cmdline "console=hvc0 quiet"
+
+run-demo: all guest-tests
 	@echo "Booting Lamina in QEMU (2 CPUs) with two demo domains."
 	@scripts/launch --hv-args "$(CMDLINE)" \
 	    --kernel build/guest/example.elf --name demo-1 --memory 32 \
