@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * strlcpy()/strlcat()/simple_strto*() for the param test from the real
+ * strlcpy()/strlcat()/simple_strto*() for host tests from the real
  * common/string.c. Its functions that glibc also has are renamed so that
  * they do not replace glibc's (and ASan's) in the whole test program.
  */

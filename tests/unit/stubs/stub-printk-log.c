@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * printk() for the launch-plan test: appends every message to printk_log so
+ * printk() for tests that check messages: appends every message to printk_log so
  * that the test can check the exact warnings, and echoes it as a TAP
  * comment. Formats with libc's vsnprintf.
  */
