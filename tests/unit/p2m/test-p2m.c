@@ -43,11 +43,15 @@ static int tables_ok(struct p2m_domain *p2m, uint64_t gfn)
     return 1;
 }
 
+/* Checks gfn's leaf after a lookup (which scrubs unscrubbed RAM). */
 static void check_leaf(struct p2m_domain *p2m, uint64_t gfn,
                        unsigned int want_level, enum p2m_type t)
 {
     unsigned int level;
-    uint64_t e = raw(p2m, gfn, &level);
+    uint64_t e;
+
+    (void)p2m_lookup(p2m, gfn, NULL);
+    e = raw(p2m, gfn, &level);
 
     CHECK_EQ(level, want_level);
     CHECK(tables_ok(p2m, gfn));
@@ -277,6 +281,100 @@ static void test_exhaustion(struct p2m_domain *p2m)
     CHECK_EQ(total_free_pages() + (p2m->nr_tables - tables), before);
 }
 
+/* Fill every free heap frame with 0xa5, as a previous owner might. */
+static void dirty_free_memory(void)
+{
+    struct page_info *pg[NR_FRAMES];
+    unsigned long n = 0;
+
+    while ( n < NR_FRAMES && (pg[n] = alloc_domheap_pages(NULL, 0, 0)) )
+        memset(page_to_virt(pg[n++]), 0xa5, PAGE_SIZE);
+    while ( n )
+        free_domheap_pages(pg[--n], 0);
+}
+
+static bool all_zero(mfn_t mfn, unsigned long frames)
+{
+    const unsigned char *p = mfn_to_virt(mfn);
+    unsigned long i;
+
+    for ( i = 0; i < (frames << PAGE_SHIFT); i++ )
+        if ( p[i] )
+            return false;
+    return true;
+}
+
+/*
+ * Populate maps RAM unscrubbed: not present to the hardware, the old
+ * contents still there; a guest fault or a lookup zeroes the whole leaf
+ * and maps it present, once.
+ */
+static void test_lazy_scrub(struct p2m_domain *p2m)
+{
+    unsigned int level, present = p2m->format == P2M_NPT ? 1 : 7;
+    unsigned long scrubbed = p2m->nr_scrubbed;
+    const unsigned char *p;
+    enum p2m_type t;
+    uint64_t e;
+    mfn_t m;
+
+    dirty_free_memory();
+    CHECK_EQ(p2m_populate(p2m, 2048, 9), 0);
+    CHECK_EQ(p2m_populate(p2m, 3000, 0), 0);
+    e = raw(p2m, 2048 + 9, &level);
+    CHECK_EQ(level, 2);
+    CHECK_EQ(e & present, 0);                           /* not present */
+    CHECK_EQ((e >> 52) & 0xf, p2m_ram_unscrubbed);
+    CHECK(e & 0x80);                                    /* still large */
+    p = mfn_to_virt((e & ADDR) >> PAGE_SHIFT);
+    CHECK_EQ(p[100], 0xa5);                             /* not zeroed yet */
+    CHECK_EQ(p2m->nr_scrubbed, scrubbed);
+
+    /* A guest fault anywhere in the 2 MiB leaf scrubs all of it. */
+    CHECK(p2m_scrub_fault(p2m, 2048 + 300));
+    CHECK_EQ(p2m->nr_scrubbed, scrubbed + 512);
+    check_leaf(p2m, 2048 + 9, 2, p2m_ram_rw);
+    CHECK(all_zero((e & ADDR) >> PAGE_SHIFT, 512));
+    /* A second fault (another vCPU) finds it present: retry, no zeroing. */
+    CHECK(p2m_scrub_fault(p2m, 2048 + 301));
+    CHECK_EQ(p2m->nr_scrubbed, scrubbed + 512);
+
+    /* A hypervisor lookup scrubs too, and never returns the type. */
+    e = raw(p2m, 3000, &level);
+    CHECK_EQ(e & present, 0);
+    m = p2m_lookup(p2m, 3000, &t);
+    CHECK_EQ(t, p2m_ram_rw);
+    CHECK(all_zero(m, 1));
+    CHECK_EQ(p2m->nr_scrubbed, scrubbed + 513);
+
+    /* Faults on holes, MMIO and beyond the limit are not ours. */
+    CHECK(!p2m_scrub_fault(p2m, 5000));
+    CHECK_EQ(p2m_map_mfn(p2m, 5001, 0xfee00, p2m_mmio_direct), 0);
+    CHECK(!p2m_scrub_fault(p2m, 5001));
+    CHECK(!p2m_scrub_fault(p2m, P2M_GFN_LIMIT));
+
+    /* Splitting an unscrubbed leaf keeps its pieces unscrubbed. */
+    CHECK_EQ(p2m_populate(p2m, 4096, 9), 0);
+    CHECK_EQ(p2m_remove(p2m, 4096 + 3, 0), 0);
+    e = raw(p2m, 4096 + 4, &level);
+    CHECK_EQ(level, 1);
+    CHECK_EQ(e & present, 0);
+    CHECK_EQ((e >> 52) & 0xf, p2m_ram_unscrubbed);
+    /* A type change scrubs the page first; neighbours stay as they are. */
+    CHECK_EQ(p2m_change_type(p2m, 4096 + 4, p2m_ram_ro), 0);
+    check_leaf(p2m, 4096 + 4, 1, p2m_ram_ro);
+    CHECK(all_zero(p2m_lookup(p2m, 4096 + 4, NULL), 1));
+    e = raw(p2m, 4096 + 5, &level);
+    CHECK_EQ((e >> 52) & 0xf, p2m_ram_unscrubbed);
+    CHECK_EQ(p2m_change_type(p2m, 4096 + 5, p2m_ram_unscrubbed), -EINVAL);
+
+    /* Removing unscrubbed RAM frees it and returns the quota. */
+    CHECK_EQ(p2m_remove(p2m, 4096, 9), 0);
+    CHECK_EQ(p2m_remove(p2m, 2048, 9), 0);
+    CHECK_EQ(p2m_remove(p2m, 3000, 0), 0);
+    CHECK_EQ(p2m_remove(p2m, 5001, 0), 0);
+}
+
 static void run_format(enum p2m_format fmt)
 {
     struct p2m_domain *p2m;
@@ -300,6 +398,7 @@ static void run_format(enum p2m_format fmt)
     test_borrowed(p2m);
     test_fragmented(p2m);
     test_exhaustion(p2m);
+    test_lazy_scrub(p2m);
 
     /* Destroy with RAM still mapped, in both page sizes. */
     CHECK_EQ(p2m_populate(p2m, 0, 12), 0);

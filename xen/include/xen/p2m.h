@@ -9,8 +9,10 @@
  * Locking: p2m->lock is an rwlock, always taken with IRQs on and never
  * from an interrupt handler. Lookups and guest copies take it for reading
  * (a copy holds it across one page's memcpy, so that the frame cannot be
- * freed under it); every change takes it for writing. Nested inside it:
- * d->page_alloc_lock, then heap_lock. The flush hook runs with the write
+ * freed under it); every change takes it for writing, except scrubbing
+ * an unscrubbed leaf, which takes scrub_lock under the read lock (it
+ * only turns a not-present leaf into a present one). Nested inside
+ * p2m->lock: scrub_lock, or d->page_alloc_lock then heap_lock. The flush hook runs with the write
  * lock held and may send IPIs and wait for them (safe because nobody
  * spins on this lock with IRQs off).
  */
@@ -37,18 +39,28 @@ enum p2m_type {
     p2m_mmio_direct,        /* device registers, uncached, not executable */
     p2m_map_rw,             /* borrowed RAM frame, writable */
     p2m_map_ro,             /* borrowed RAM frame, read-only */
+    /*
+     * Domain RAM allocated by populate but not yet zeroed: the hardware
+     * entry is not present. The first access, a guest fault
+     * (p2m_scrub_fault) or a hypervisor lookup, zeroes the whole leaf and
+     * makes it p2m_ram_rw, so the cost of clearing a domain's memory is
+     * paid where it is used, not at build time (p2m-scrub.c). Lookups
+     * never return this type.
+     */
+    p2m_ram_unscrubbed,
     p2m_nr_types
 };
 
 static inline bool p2m_is_ram(enum p2m_type t)
 {
-    return t == p2m_ram_rw || t == p2m_ram_ro;
+    return t == p2m_ram_rw || t == p2m_ram_ro || t == p2m_ram_unscrubbed;
 }
 
 /* May the hypervisor read / write the frame on the guest's behalf? */
 static inline bool p2m_is_readable(enum p2m_type t)
 {
-    return p2m_is_ram(t) || t == p2m_map_rw || t == p2m_map_ro;
+    return t == p2m_ram_rw || t == p2m_ram_ro || t == p2m_map_rw ||
+           t == p2m_map_ro;
 }
 
 static inline bool p2m_is_writable(enum p2m_type t)
@@ -75,6 +87,8 @@ struct p2m_domain {
     struct page_info *root;             /* [I] top-level table */
     unsigned long nr_tables;            /* [L:lock] table pages in use */
     uint64_t max_mapped_gfn;            /* [L:lock] highest gfn ever mapped */
+    spinlock_t scrub_lock;              /* serialises scrubbing of leaves */
+    unsigned long nr_scrubbed;          /* [L:scrub_lock] frames zeroed */
 
     /*
      * Set by the vendor code before the domain runs: drop every cached
@@ -112,8 +126,9 @@ void p2m_destroy(struct p2m_domain *p2m);
 struct p2m_domain *p2m_get_hostp2m(struct domain *d);
 
 /*
- * Allocate 2^order frames from the domheap (owner d, zeroed) and map them
- * as p2m_ram_rw at [gfn, gfn + 2^order). 2 MiB chunks of the range get one
+ * Allocate 2^order frames from the domheap (owner d) and map them as
+ * p2m_ram_unscrubbed at [gfn, gfn + 2^order): they read as zeroes to the
+ * guest and to the hypervisor, being zeroed on first access. 2 MiB chunks of the range get one
  * 2 MiB mapping backed by an aligned 2 MiB block when the heap has one,
  * 4 KiB frames otherwise. RAM already mapped in the range is replaced (its
  * frames freed), as Xen's populate_physmap replaces; this is not atomic:
@@ -154,12 +169,21 @@ int __must_check p2m_change_type(struct p2m_domain *p2m, uint64_t gfn,
 
 /*
  * Translate gfn. Returns the mfn and sets *t (t may be NULL), or returns
- * INVALID_MFN with *t = p2m_invalid. p2m_lookup_locked(): caller holds
- * p2m->lock (read or write). Context: any.
+ * INVALID_MFN with *t = p2m_invalid. An unscrubbed leaf is zeroed first
+ * (so *t is never p2m_ram_unscrubbed). p2m_lookup_locked(): caller holds
+ * p2m->lock (read or write). Context: IRQs on, not in an interrupt.
  */
 mfn_t p2m_lookup(struct p2m_domain *p2m, uint64_t gfn, enum p2m_type *t);
 mfn_t p2m_lookup_locked(struct p2m_domain *p2m, uint64_t gfn,
                         enum p2m_type *t);
+
+/*
+ * A guest access to gfn faulted on a not-present p2m entry: if gfn is
+ * unscrubbed RAM, zero it and map it. Returns true when gfn is now
+ * present RAM (the access can be retried; also when another vCPU
+ * scrubbed it first), false otherwise (a hole, MMIO, a borrowed frame).
+ */
+bool p2m_scrub_fault(struct p2m_domain *p2m, uint64_t gfn);
 
 /* Machine address of the root table: VMCB nCR3, or the EPTP's address. */
 paddr_t p2m_root_maddr(const struct p2m_domain *p2m);

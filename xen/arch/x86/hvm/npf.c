@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Nested page faults: guest-physical accesses the p2m does not allow.
- * Emulated MMIO regions register a handler here (the local APIC will be
- * the first); any other fault is a guest bug and crashes the domain.
+ * The first touch of RAM that populate left unscrubbed zeroes and maps
+ * it (mm/p2m-scrub.c); emulated MMIO regions register a handler here
+ * (the local APIC); any other fault is a guest bug and crashes the
+ * domain.
  */
 #include <xen/lib.h>
+#include <xen/p2m.h>
 #include <xen/sched.h>
 #include <asm/hvm/exit.h>
 #include <asm/hvm/mmio.h>
@@ -24,6 +27,9 @@ enum hvm_exit_action hvm_handle_npf(struct vcpu *v, const struct hvm_exit *e)
 {
     unsigned int i;
 
+    if ( !(e->qual & HVM_NPF_PRESENT) &&
+         p2m_scrub_fault(v->domain->arch.p2m, e->gpa >> PAGE_SHIFT) )
+        return HVM_RESUME;
     for ( i = 0; i < nr_regions; i++ )
         if ( e->gpa >= regions[i]->start && e->gpa < regions[i]->end )
             return regions[i]->handle(v, e);

@@ -17,7 +17,13 @@
 
 #define ADDR_MASK       0x000ffffffffff000ULL
 
-/* The p2m type lives in bits 52-55: ignored by NPT and EPT hardware. */
+/*
+ * The p2m type lives in bits 52-55: ignored by NPT and EPT hardware. A
+ * leaf of type p2m_ram_unscrubbed keeps its frame, type and large-page
+ * bit with the hardware's present bits clear (NPT P, EPT RWX), which the
+ * hardware treats as not present and otherwise ignores. So an entry is
+ * "present" to the p2m when the hardware's bits or the type say so.
+ */
 #define TYPE_SHIFT      52
 #define TYPE_MASK       (0xfULL << TYPE_SHIFT)
 
@@ -69,6 +75,8 @@ static uint64_t npt_make_leaf(mfn_t mfn, enum p2m_type t, bool large)
     uint64_t e = ((uint64_t)mfn << PAGE_SHIFT) | NPT_P | NPT_US | NPT_A |
                  type_bits(t);
 
+    if ( t == p2m_ram_unscrubbed )
+        return (e & ~NPT_P) | (large ? NPT_PS : 0);
     if ( t == p2m_ram_rw || t == p2m_map_rw || t == p2m_mmio_direct )
         e |= NPT_RW | NPT_D;
     if ( t == p2m_mmio_direct )
@@ -80,7 +88,7 @@ static uint64_t npt_make_leaf(mfn_t mfn, enum p2m_type t, bool large)
 
 static bool npt_entry_present(uint64_t e)
 {
-    return e & NPT_P;
+    return e & (NPT_P | TYPE_MASK);
 }
 
 static bool npt_entry_is_large(uint64_t e)
@@ -119,6 +127,8 @@ static uint64_t ept_make_leaf(mfn_t mfn, enum p2m_type t, bool large)
     uint64_t e = ((uint64_t)mfn << PAGE_SHIFT) | EPT_R | EPT_A | EPT_D |
                  type_bits(t);
 
+    if ( t == p2m_ram_unscrubbed )
+        return (e & ~EPT_R) | (large ? EPT_LARGE : 0);
     if ( t == p2m_mmio_direct )
         e |= EPT_W | (EPT_MT_UC << EPT_MT_SHIFT);
     else
@@ -134,7 +144,7 @@ static uint64_t ept_make_leaf(mfn_t mfn, enum p2m_type t, bool large)
 
 static bool ept_entry_present(uint64_t e)
 {
-    return e & (EPT_R | EPT_W | EPT_X);
+    return e & (EPT_R | EPT_W | EPT_X | TYPE_MASK);
 }
 
 static bool ept_entry_is_large(uint64_t e)
@@ -214,6 +224,24 @@ uint64_t p2m_pt_get(struct p2m_domain *p2m, uint64_t gfn,
         }
         t = mfn_to_virt(ops->entry_mfn(e));
     }
+}
+
+void p2m_pt_replace_leaf(struct p2m_domain *p2m, uint64_t gfn,
+                         unsigned int level, uint64_t e)
+{
+    const struct p2m_format_ops *ops = p2m->ops;
+    uint64_t *t = page_to_virt(p2m->root);
+    unsigned int l;
+
+    for ( l = P2M_LEVELS; l > level; l-- )
+    {
+        uint64_t pe = t[index_of(gfn, l)];
+
+        ASSERT(ops->entry_present(pe) && !is_leaf(ops, pe, l));
+        t = mfn_to_virt(ops->entry_mfn(pe));
+    }
+    ASSERT(ops->entry_present(t[index_of(gfn, level)]));
+    write_entry(&t[index_of(gfn, level)], e);
 }
 
 /* Replace the leaf *pe at level by a table of equal leaves one level down. */

@@ -22,6 +22,7 @@ struct p2m_format_ops {
     uint64_t (*make_table)(mfn_t mfn);
     /* Leaf for frame mfn (aligned for large) of type t. */
     uint64_t (*make_leaf)(mfn_t mfn, enum p2m_type t, bool large);
+    /* Anything at all: a table, or a leaf (hardware-present or not). */
     bool (*entry_present)(uint64_t e);
     /* Only meaningful at levels 2 and 3 of a present entry. */
     bool (*entry_is_large)(uint64_t e);
@@ -49,6 +50,24 @@ uint64_t p2m_pt_get(struct p2m_domain *p2m, uint64_t gfn,
  */
 int p2m_pt_set(struct p2m_domain *p2m, uint64_t gfn, unsigned int level,
                uint64_t e);
+
+/*
+ * Overwrite the existing leaf for gfn at level with e, a leaf for the
+ * same range (used to turn an unscrubbed leaf into a present one). No
+ * tables change, so the caller may hold p2m->lock for reading only,
+ * provided it serialises with other such callers (p2m->scrub_lock).
+ */
+void p2m_pt_replace_leaf(struct p2m_domain *p2m, uint64_t gfn,
+                         unsigned int level, uint64_t e);
+
+/*
+ * Zero the frames of gfn's leaf if it is p2m_ram_unscrubbed and make it
+ * p2m_ram_rw (p2m-scrub.c). Returns the leaf as it is now (0 for a
+ * hole) and sets *level as p2m_pt_get does. Caller holds p2m->lock
+ * (read or write), not scrub_lock.
+ */
+uint64_t p2m_scrub_get(struct p2m_domain *p2m, uint64_t gfn,
+                       unsigned int *level);
 
 /*
  * Call fn(p2m, gfn, level, e) for every present leaf, then free every

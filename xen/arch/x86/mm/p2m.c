@@ -186,6 +186,7 @@ struct p2m_domain *p2m_create(struct domain *d, enum p2m_format fmt)
     if ( !p2m )
         return NULL;
     rwlock_init(&p2m->lock);
+    spin_lock_init(&p2m->scrub_lock);
     p2m->domain = d;
     p2m->format = fmt;
     p2m->ops = fmt == P2M_EPT ? &p2m_ept_ops : &p2m_npt_ops;
@@ -226,8 +227,8 @@ static int map_new_frame(struct p2m_domain *p2m, uint64_t gfn,
                          struct page_info *pg)
 {
     int rc = p2m_pt_set(p2m, gfn, 1,
-                        p2m->ops->make_leaf(page_to_mfn(pg), p2m_ram_rw,
-                                            false));
+                        p2m->ops->make_leaf(page_to_mfn(pg),
+                                            p2m_ram_unscrubbed, false));
 
     if ( rc )
     {
@@ -252,11 +253,11 @@ static int populate_chunk(struct p2m_domain *p2m, uint64_t gfn,
     if ( rc )
         return rc;
     if ( order == P2M_ORDER_2M &&
-         (pg = alloc_domheap_pages(d, P2M_ORDER_2M, MEMF_zero)) )
+         (pg = alloc_domheap_pages(d, P2M_ORDER_2M, 0)) )
     {
         rc = p2m_pt_set(p2m, gfn, 2,
-                        p2m->ops->make_leaf(page_to_mfn(pg), p2m_ram_rw,
-                                            true));
+                        p2m->ops->make_leaf(page_to_mfn(pg),
+                                            p2m_ram_unscrubbed, true));
         if ( rc )
         {
             free_domheap_pages(pg, P2M_ORDER_2M);
@@ -267,7 +268,7 @@ static int populate_chunk(struct p2m_domain *p2m, uint64_t gfn,
 
     for ( i = 0; i < n; i++ )
     {
-        pg = alloc_domheap_pages(d, 0, MEMF_zero);
+        pg = alloc_domheap_pages(d, 0, 0);
         if ( !pg )
         {
             release_pages(d, n - i);
@@ -374,11 +375,11 @@ int p2m_change_type(struct p2m_domain *p2m, uint64_t gfn, enum p2m_type nt)
     uint64_t e;
     int rc = 0;
 
-    if ( !p2m_is_ram(nt) || gfn >= P2M_GFN_LIMIT )
+    if ( (nt != p2m_ram_rw && nt != p2m_ram_ro) || gfn >= P2M_GFN_LIMIT )
         return -EINVAL;
 
     write_lock(&p2m->lock);
-    e = p2m_pt_get(p2m, gfn, &level);
+    e = p2m_scrub_get(p2m, gfn, &level);
     ot = e ? ops->entry_type(e) : p2m_invalid;
     if ( !p2m_is_ram(ot) )
         rc = -ENOENT;
@@ -405,7 +406,7 @@ mfn_t p2m_lookup_locked(struct p2m_domain *p2m, uint64_t gfn,
 
     ASSERT(rw_is_locked(&p2m->lock));
     if ( gfn < P2M_GFN_LIMIT )
-        e = p2m_pt_get(p2m, gfn, &level);
+        e = p2m_scrub_get(p2m, gfn, &level);
     if ( t )
         *t = e ? p2m->ops->entry_type(e) : p2m_invalid;
     if ( !e )
