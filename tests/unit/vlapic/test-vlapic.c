@@ -14,6 +14,7 @@ static struct vlapic apic[NR];
 static s_time_t fake_now;
 static s_time_t armed[NR];          /* 0: not armed */
 static unsigned int kicks[NR], inits[NR], sipis[NR], sipi_vec[NR];
+static unsigned int sw_enables[NR];
 
 static unsigned int idx(const struct vlapic *vl)
 {
@@ -30,6 +31,7 @@ s_time_t vlapic_env_tsc_to_stime(struct vlapic *vl, uint64_t tsc)
     return (s_time_t)(tsc / 2);
 }
 void vlapic_env_kick(struct vlapic *vl) { kicks[idx(vl)]++; }
+void vlapic_env_sw_enabled(struct vlapic *vl) { sw_enables[idx(vl)]++; }
 unsigned int vlapic_env_nr_peers(struct vlapic *vl) { (void)vl; return NR; }
 struct vlapic *vlapic_env_peer(struct vlapic *vl, unsigned int i)
 {
@@ -90,6 +92,18 @@ static void test_reset_state(void)
     CHECK(!vlapic_set_irq(a, 0x40));
     vlapic_reg_write(a, VLAPIC_LVT_FIRST + 0x30, 0x30);
     CHECK_EQ(vlapic_reg_read(a, VLAPIC_LVT_FIRST + 0x30), 0x10030);
+    /* The environment hears of software enable once, on 0 -> 1 only. */
+    sw_enables[idx(a)] = 0;
+    vlapic_reg_write(a, VLAPIC_SVR, 0xff);
+    CHECK_EQ(sw_enables[idx(a)], 0);
+    vlapic_reg_write(a, VLAPIC_SVR, 0x1ff);
+    CHECK_EQ(sw_enables[idx(a)], 1);
+    vlapic_reg_write(a, VLAPIC_SVR, 0x1fe);
+    CHECK_EQ(sw_enables[idx(a)], 1);
+    CHECK(vlapic_set_irq(a, 0x40));
+    vlapic_reg_write(a, VLAPIC_SVR, 0xff);
+    vlapic_reg_write(a, VLAPIC_SVR, 0x1ff);
+    CHECK_EQ(sw_enables[idx(a)], 2);
 }
 
 static void test_priority(void)

@@ -34,7 +34,7 @@ enum hvm_exit_action hvm_handle_cpuid(struct vcpu *v, const struct hvm_exit *e)
         .xen_minor = XEN_COMPAT_MINOR, .host_tsc_reliable = true,
         .tsc_khz = (uint32_t)cpu_khz, .cpu_khz = (uint32_t)cpu_khz,
         .guest_cr4 = v->arch.cr4, .host_cpuid = host_cpuid,
-        .apic_disabled = !vlapic_enabled(v),
+        .apic_disabled = !vlapic_enabled(v), .upcall_vector = true,
     };
     struct cpuid_leaf out;
 

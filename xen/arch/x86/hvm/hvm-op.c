@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * hvm_op hypercall (__HYPERVISOR_hvm_op): reading and writing the HVM
- * parameters of a domain (d->arch.hvm_params). A guest may read and
+ * parameters of a domain (d->arch.hvm_params), and a vCPU's event
+ * upcall vector (HVMOP_set_evtchn_upcall_vector; delivery is
+ * evtchn-upcall.c's). A guest may read and
  * write only the parameters on Xen's allow-lists below; the others
  * belong to the toolstack (a privileged domain). Entry point: do_hvm_op().
  * What a parameter does is up to its user (e.g. CALLBACK_IRQ: event
@@ -13,6 +15,7 @@
 #include <xen/guest_access.h>
 #include <xen/hypercall.h>
 #include <xen/sched.h>
+#include <asm/hvm/intr.h>
 #include <public/hvm/hvm_op.h>
 #include <public/hvm/params.h>
 
@@ -166,6 +169,29 @@ static long hvm_set_param(unsigned long arg)
     return rc;
 }
 
+/*
+ * A domain sets its own vCPUs' vectors only (no domid in the request).
+ * Order of checks as Xen's: -EFAULT, -EINVAL (vector < 16), -ENOENT (no
+ * such vCPU). The three padding bytes are not looked at (Xen does not).
+ */
+static long set_evtchn_upcall_vector(unsigned long arg)
+{
+    struct xen_hvm_evtchn_upcall_vector op;
+    struct domain *d = current->domain;
+    struct vcpu *v;
+
+    if ( copy_from_guest_virt(current, &op, arg, sizeof(op)) )
+        return -EFAULT;
+    if ( op.vector < 16 )
+        return -EINVAL;
+    if ( op.vcpu >= d->max_vcpus || !(v = d->vcpu[op.vcpu]) )
+        return -ENOENT;
+    if ( v->arch.upcall_vector != op.vector )
+        printk(XENLOG_INFO "d%uv%u: event upcall vector %#x\n",
+               d->domain_id, v->vcpu_id, op.vector);
+    return hvm_set_upcall_vector(v, op.vector);
+}
+
 long do_hvm_op(unsigned long op, unsigned long arg, unsigned long a3,
                unsigned long a4, unsigned long a5)
 {
@@ -177,6 +203,8 @@ long do_hvm_op(unsigned long op, unsigned long arg, unsigned long a3,
         return hvm_set_param(arg);
     case HVMOP_get_param:
         return hvm_get_param(arg);
+    case HVMOP_set_evtchn_upcall_vector:
+        return set_evtchn_upcall_vector(arg);
     default:
         return -ENOSYS;
     }

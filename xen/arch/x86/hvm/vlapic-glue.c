@@ -79,6 +79,11 @@ void vlapic_env_kick(struct vlapic *vl)
     hvm_intr_kick(owner(vl));
 }
 
+void vlapic_env_sw_enabled(struct vlapic *vl)
+{
+    hvm_evtchn_apic_enabled(owner(vl));
+}
+
 unsigned int vlapic_env_nr_peers(struct vlapic *vl)
 {
     return owner(vl)->domain->max_vcpus;

@@ -190,11 +190,16 @@ static void write_lvt(struct vlapic *vl, unsigned int i, uint32_t val)
 
 static void write_svr(struct vlapic *vl, uint32_t val)
 {
+    bool was_enabled = vlapic_sw_enabled(vl);
     unsigned int i;
 
     vl->svr = val & SVR_VALID;
     if ( vlapic_sw_enabled(vl) )
+    {
+        if ( !was_enabled )
+            vlapic_env_sw_enabled(vl);
         return;
+    }
     /* Software disable masks every LVT (SDM Vol3 10.4.7.2). */
     for ( i = 0; i < VLAPIC_NR_LVT; i++ )
         if ( i == VLAPIC_LVT_TIMER )

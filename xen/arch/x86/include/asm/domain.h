@@ -48,6 +48,12 @@ struct arch_vcpu {
     bool initialised;                   /* [L:domain_lock] has a state */
     /* Emulated local APIC (hvm/vlapic*.c); NULL until vlapic_init(). */
     struct vlapic *vlapic;              /* [I] after vlapic_init() */
+    /*
+     * Vector of this vCPU's event upcall as a LAPIC interrupt, set by
+     * HVMOP_set_evtchn_upcall_vector (0: none, use the domain's
+     * HVM_PARAM_CALLBACK_IRQ). Kept across INIT, as on Xen.
+     */
+    uint8_t upcall_vector;              /* [A] written by the guest */
     /* x87/SSE state while another vCPU owns the FPU (FXSAVE format). */
     uint8_t fpu[512] __attribute__((__aligned__(16)));  /* [V] */
 };

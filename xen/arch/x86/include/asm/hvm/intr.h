@@ -37,6 +37,20 @@ bool hvm_intr_pending(struct vcpu *v);
 void hvm_evtchn_setup(void);
 
 /*
+ * HVMOP_set_evtchn_upcall_vector: v's upcalls become LAPIC interrupts
+ * with this vector (16-255, else -EINVAL), raised once at once as on
+ * Xen. Returns 0. Context: any vCPU of v's domain.
+ */
+int hvm_set_upcall_vector(struct vcpu *v, unsigned int vector);
+
+/*
+ * v's guest has just software-enabled its APIC: raise the upcall vector
+ * if an upcall is pending (it could not be accepted while disabled).
+ * Context: v's pCPU (the APIC write's exit).
+ */
+void hvm_evtchn_apic_enabled(struct vcpu *v);
+
+/*
  * Something may now be pending for v: wake it if it blocks and make it
  * re-evaluate (IPI to its pCPU if it runs there). Context: any.
  */

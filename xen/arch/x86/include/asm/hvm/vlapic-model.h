@@ -133,6 +133,8 @@ void vlapic_env_kick(struct vlapic *vl);
 /* The APICs of vl's domain, by vCPU id (NULL for a hole). */
 unsigned int vlapic_env_nr_peers(struct vlapic *vl);
 struct vlapic *vlapic_env_peer(struct vlapic *vl, unsigned int i);
+/* The owner's guest software-enabled its APIC (SVR bit 8: 0 -> 1). */
+void vlapic_env_sw_enabled(struct vlapic *vl);
 /* INIT and STARTUP messages for target (never the sender itself). */
 void vlapic_env_init(struct vlapic *target);
 void vlapic_env_sipi(struct vlapic *sender, struct vlapic *target,
