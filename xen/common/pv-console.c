@@ -46,6 +46,13 @@ static struct pv_console consoles[PV_CONSOLE_MAX];     /* [L:pvcons_lock] */
 
 static DEFINE_SPINLOCK(input_lock);
 static domid_t input_focus = DOMID_XEN;     /* [L:input_lock] */
+/*
+ * [L:input_lock] The domain whose destroy took the focus back to Xen,
+ * until the focus is switched by hand: when a console appears for that
+ * id again (launch.c restarting it after a reboot: restarts reuse the
+ * lowest free id), the focus goes back to it. DOMID_INVALID: none.
+ */
+static domid_t focus_lost = DOMID_INVALID;
 static unsigned int switch_count;           /* [L:input_lock] Ctrl-As */
 static char input_ring[INPUT_RING];         /* [L:input_lock] */
 static unsigned int input_prod, input_cons; /* [L:input_lock] */
@@ -197,6 +204,7 @@ static void switch_focus(void)
     }
     spin_unlock(&pvcons_lock);
     input_focus = next;
+    focus_lost = DOMID_INVALID;
     if ( next == DOMID_XEN )
         printk("*** Serial input to Xen (type 'CTRL-a' three times to "
                "switch input)\n");
@@ -237,6 +245,26 @@ bool pv_console_rx(char c)
     return taken;
 }
 
+/* A console for id appeared: give it back the focus its destroy took. */
+static void refocus(domid_t id)
+{
+    unsigned long flags;
+    bool back;
+
+    spin_lock_irqsave(&input_lock, flags);
+    back = input_focus == DOMID_XEN && focus_lost == id;
+    if ( back )
+    {
+        input_focus = id;
+        focus_lost = DOMID_INVALID;
+        switch_count = 0;
+    }
+    spin_unlock_irqrestore(&input_lock, flags);
+    if ( back )
+        printk("*** Serial input to d%u (restarted; type 'CTRL-a' three "
+               "times to switch input)\n", id);
+}
+
 int pv_console_create(struct domain *d, uint64_t gfn)
 {
     struct xencons_interface *r;
@@ -271,7 +299,10 @@ int pv_console_create(struct domain *d, uint64_t gfn)
     }
     spin_unlock_irqrestore(&pvcons_lock, flags);
     if ( c )
+    {
+        refocus(d->domain_id);
         return port;
+    }
     if ( !rc )
     {
         /* No slot. A 4 KiB entry needs no split: removal cannot fail. */
@@ -307,6 +338,7 @@ void pv_console_destroy(struct domain *d)
     if ( input_focus == d->domain_id )
     {
         input_focus = DOMID_XEN;
+        focus_lost = d->domain_id;
         printk("*** Serial input to Xen (d%u is gone)\n", d->domain_id);
     }
     spin_unlock_irqrestore(&input_lock, flags);

@@ -96,6 +96,26 @@ static void run_input_timer(void)
         stub_last_timer->function(stub_last_timer->data);
 }
 
+/* A restarted domain (a new console, same id) gets its focus back. */
+static void test_refocus(struct domain *d)
+{
+    CHECK(pv_console_create(d, GFN) > 0);
+    CHECK(pv_console_rx(0x01) && pv_console_rx(0x01) && pv_console_rx(0x01));
+    CHECK(pv_console_rx('a'));          /* d1 has the focus */
+    pv_console_destroy(d);
+    CHECK(!pv_console_rx('b'));         /* gone: Xen has it */
+    CHECK(pv_console_create(d, GFN) > 0);
+    CHECK(pv_console_rx('c'));          /* back to the new d1 */
+
+    /* Switched away by hand: a later restart leaves the focus alone. */
+    CHECK(pv_console_rx(0x01) && pv_console_rx(0x01) && pv_console_rx(0x01));
+    CHECK(!pv_console_rx('d'));
+    pv_console_destroy(d);
+    CHECK(pv_console_create(d, GFN) > 0);
+    CHECK(!pv_console_rx('e'));
+    pv_console_destroy(d);
+}
+
 static void test_input(struct domain *d, struct xencons_interface *r,
                        uint32_t port)
 {
@@ -156,6 +176,7 @@ int main(void)
     pv_console_destroy(d);
     CHECK_EQ(stub_p2m_type[GFN], p2m_invalid);
     pv_console_destroy(d);              /* idempotent */
+    test_refocus(d);
     test_domain_free(1);
     return test_done();
 }
