@@ -5,8 +5,16 @@
 #
 #   make test-linux                  1, 2 and 4 vCPUs (~1 min on 2 cores)
 #   make test-linux LINUX_VCPUS=2    one vCPU count
+#   (make test-linux then runs tests/linux/reboot, ~25 s more; skip it
+#   with LINUX_REBOOT=no)
+#   make test-linux-reboot           only the reboot and console-input test
 
-.PHONY: test-linux
+.PHONY: test-linux test-linux-reboot
 
 test-linux: all
-	@LINUX_VCPUS="$(or $(LINUX_VCPUS),1 2 4)" tests/linux/run
+	@LINUX_VCPUS="$(or $(LINUX_VCPUS),1 2 4)" tests/linux/run; st=$$?; \
+	if [ "$(LINUX_REBOOT)" != no ]; then tests/linux/reboot || st=1; fi; \
+	exit $$st
+
+test-linux-reboot: all
+	@tests/linux/reboot
