@@ -8,8 +8,10 @@
 #   (make test-linux then runs tests/linux/reboot, ~25 s more; skip it
 #   with LINUX_REBOOT=no)
 #   make test-linux-reboot           only the reboot and console-input test
+#   make test-vmx                    tests/linux/run under Bochs Intel VT-x
+#                                    + EPT, 1 and 2 vCPUs (slow: ~2-3 min)
 
-.PHONY: test-linux test-linux-reboot
+.PHONY: test-linux test-vmx test-linux-reboot
 
 test-linux: all
 	@LINUX_VCPUS="$(or $(LINUX_VCPUS),1 2 4)" tests/linux/run; st=$$?; \
@@ -18,3 +20,7 @@ test-linux: all
 
 test-linux-reboot: all
 	@tests/linux/reboot
+
+test-vmx: all
+	@LINUX_EMULATOR=bochs LINUX_VCPUS="$(or $(LINUX_VCPUS),1 2)" \
+	    tests/linux/run
