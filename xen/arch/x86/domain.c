@@ -10,6 +10,7 @@
 #include <xen/p2m.h>
 #include <xen/sched.h>
 #include <xen/smp.h>
+#include <asm/hvm/exit.h>
 #include <asm/hvm/hvm.h>
 #include <asm/hvm/vlapic.h>
 #include <asm/msr-policy.h>
@@ -66,6 +67,7 @@ int arch_domain_create(struct domain *d)
 
 void arch_domain_destroy(struct domain *d)
 {
+    hvm_exit_summary(d);
     if ( d->arch.p2m )
         p2m_destroy(d->arch.p2m);
     d->arch.p2m = NULL;

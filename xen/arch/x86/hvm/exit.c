@@ -6,7 +6,9 @@
  * crashes the domain with a register dump, never the hypervisor.
  */
 #include <xen/lib.h>
+#include <xen/keyhandler.h>
 #include <xen/percpu.h>
+#include <xen/cpumask.h>
 #include <xen/sched.h>
 #include <asm/hvm/exit.h>
 #include <asm/x86-decode.h>
@@ -44,9 +46,11 @@ enum hvm_exit_action hvm_handle_exit(struct vcpu *v, const struct hvm_exit *e)
 {
     const struct exit_entry *x;
 
+    BUILD_BUG_ON(HVM_EXIT_NR > ARCH_NR_EXIT_REASONS);
     if ( e->reason >= HVM_EXIT_NR )
         return HVM_CRASH;
     this_cpu(exit_counts)[e->reason]++;
+    v->arch.exits[e->reason]++;
     if ( e->reason == HVM_EXIT_NONE )
         return HVM_RESUME;
     x = &exit_table[e->reason];
@@ -58,6 +62,49 @@ enum hvm_exit_action hvm_handle_exit(struct vcpu *v, const struct hvm_exit *e)
            (unsigned long)e->raw_info1, (unsigned long)e->raw_info2);
     hvm_dump_vcpu(v);
     return HVM_CRASH;
+}
+
+void hvm_exit_summary(const struct domain *d)
+{
+    unsigned long sum[HVM_EXIT_NR] = { 0 }, total = 0;
+    char buf[320];
+    unsigned int r, i, n = 0;
+
+    for ( i = 0; d->vcpu && i < d->max_vcpus; i++ )
+        for ( r = 0; d->vcpu[i] && r < HVM_EXIT_NR; r++ )
+        {
+            sum[r] += d->vcpu[i]->arch.exits[r];
+            total += d->vcpu[i]->arch.exits[r];
+        }
+    if ( !total )
+        return;
+    buf[0] = '\0';
+    for ( r = 0; r < HVM_EXIT_NR && n < sizeof(buf); r++ )
+        if ( sum[r] )
+            n += snprintf(buf + n, sizeof(buf) - n, ", %s %lu",
+                          exit_table[r].name, sum[r]);
+    printk("d%u: %lu VM exits%s\n", d->domain_id, total, buf);
+}
+
+static void dump_exit_counts(unsigned char key)
+{
+    unsigned int cpu, r;
+
+    (void)key;
+    for_each_online_cpu ( cpu )
+    {
+        printk("CPU%u VM exits:", cpu);
+        for ( r = 0; r < HVM_EXIT_NR; r++ )
+            if ( hvm_exit_count(cpu, r) )
+                printk(" %s %lu", exit_table[r].name, hvm_exit_count(cpu, r));
+        printk("\n");
+    }
+}
+
+void hvm_exit_init(void)
+{
+    register_keyhandler('x', dump_exit_counts, "dump VM exit counts per CPU",
+                        true);
 }
 
 bool hvm_skip_insn(struct vcpu *v, const struct hvm_exit *e)

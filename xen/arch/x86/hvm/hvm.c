@@ -63,6 +63,7 @@ int hvm_init(void)
     hvm_cpu_fpu_enable();
     hvm_evtchn_setup();             /* the callback vector goes first */
     vlapic_setup();
+    hvm_exit_init();
     printk("HVM: %s\n", hvm_ops->name);
     return 0;
 }

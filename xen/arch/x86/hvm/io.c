@@ -24,9 +24,11 @@ static void log_unhandled(struct vcpu *v, uint16_t port, bool in,
 
     if ( n < LOG_FIRST || n % 1000 == 0 )
         printk(XENLOG_WARNING "d%uv%u: unhandled %s of %u byte%s at port "
-               "%#x (%s; %u such accesses so far)\n", v->domain->domain_id,
-               v->vcpu_id, in ? "read" : "write", size, size > 1 ? "s" : "",
-               port, in ? "reads as all ones" : "dropped", n + 1);
+               "%#x, rip %#lx (%s; %u such accesses so far)\n",
+               v->domain->domain_id, v->vcpu_id, in ? "read" : "write",
+               size, size > 1 ? "s" : "", port,
+               (unsigned long)v->arch.regs.rip,
+               in ? "reads as all ones" : "dropped", n + 1);
 }
 
 static uint32_t port_read(struct vcpu *v, uint16_t port, unsigned int size)

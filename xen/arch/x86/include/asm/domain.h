@@ -29,6 +29,9 @@ struct guest_regs {
     uint64_t rip, rflags;
 };
 
+/* Room for the VM exit reasons (enum hvm_exit_reason; checked in exit.c). */
+#define ARCH_NR_EXIT_REASONS    16
+
 struct arch_domain {
     struct p2m_domain *p2m;             /* [I] guest-physical map */
     uint64_t hvm_params[HVM_NR_PARAMS_MAX]; /* [L:domain_lock] */
@@ -54,6 +57,7 @@ struct arch_vcpu {
      * HVM_PARAM_CALLBACK_IRQ). Kept across INIT, as on Xen.
      */
     uint8_t upcall_vector;              /* [A] written by the guest */
+    unsigned long exits[ARCH_NR_EXIT_REASONS];  /* [V] VM exits by reason */
     /* x87/SSE state while another vCPU owns the FPU (FXSAVE format). */
     uint8_t fpu[512] __attribute__((__aligned__(16)));  /* [V] */
 };

@@ -51,4 +51,13 @@ bool hvm_skip_insn(struct vcpu *v, const struct hvm_exit *e);
 /* Per-CPU count of exits by reason (debug key 'x'). */
 unsigned long hvm_exit_count(unsigned int cpu, enum hvm_exit_reason r);
 
+/* Register debug key 'x'. Context: boot, once. */
+void hvm_exit_init(void);
+
+/*
+ * Log one line with d's VM exits by reason, summed over its vCPUs.
+ * Context: teardown (arch_domain_destroy(), the vCPUs still exist).
+ */
+void hvm_exit_summary(const struct domain *d);
+
 #endif /* __ASM_HVM_EXIT_H__ */
