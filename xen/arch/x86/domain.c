@@ -62,6 +62,8 @@ int arch_domain_create(struct domain *d)
         return -ENOMEM;
     d->arch.p2m->flush = p2m_flush_all;
     d->arch.hypercall_msr = 0x40000000;
+    spin_lock_init(&d->arch.vpit2_lock);
+    vpit2_init(&d->arch.vpit2);
     return 0;
 }
 

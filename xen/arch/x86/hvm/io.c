@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Port I/O exits. A PVH guest has no emulated devices: port 0xe9 is the
- * debug console (as on Xen), every other port reads as all ones and
- * ignores writes, and both are logged with a per-domain rate limit.
+ * Port I/O exits. A PVH guest has almost no emulated devices: port 0xe9
+ * is the debug console (as on Xen), PIT channel 2 and port 0x61 are
+ * modelled (vpit2.c: kernels time it to measure the CPU clock), every
+ * other port reads as all ones and ignores writes, and both are logged
+ * with a per-domain rate limit.
  * String forms (INS/OUTS) are completed the same way, a bounded number of
  * iterations per exit so that a huge REP count cannot hog the pCPU.
  */
@@ -10,7 +12,9 @@
 #include <xen/guest_access.h>
 #include <xen/guest-console.h>
 #include <xen/sched.h>
+#include <xen/time.h>
 #include <asm/hvm/exit.h>
+#include <asm/hvm/vpit2.h>
 
 #define DEBUG_CONSOLE_PORT  0xe9
 #define LOG_FIRST           8       /* log this many, then every 1000th */
@@ -33,6 +37,17 @@ static void log_unhandled(struct vcpu *v, uint16_t port, bool in,
 
 static uint32_t port_read(struct vcpu *v, uint16_t port, unsigned int size)
 {
+    struct arch_domain *a = &v->domain->arch;
+
+    if ( vpit2_claims(port, true, size, 0) )
+    {
+        uint8_t val;
+
+        spin_lock(&a->vpit2_lock);
+        val = vpit2_read(&a->vpit2, port, NOW());
+        spin_unlock(&a->vpit2_lock);
+        return val;
+    }
     log_unhandled(v, port, true, size);
     return size == 4 ? 0xffffffffu : (1u << (size * 8)) - 1;
 }
@@ -45,6 +60,15 @@ static void port_write(struct vcpu *v, uint16_t port, unsigned int size,
         char c = (char)val;
 
         guest_console_write(v->domain, &c, 1);
+        return;
+    }
+    if ( vpit2_claims(port, false, size, (uint8_t)val) )
+    {
+        struct arch_domain *a = &v->domain->arch;
+
+        spin_lock(&a->vpit2_lock);
+        vpit2_write(&a->vpit2, port, (uint8_t)val, NOW());
+        spin_unlock(&a->vpit2_lock);
         return;
     }
     log_unhandled(v, port, false, size);

@@ -7,7 +7,9 @@
 #define __ASM_DOMAIN_H__
 
 #include <xen/types.h>
+#include <xen/spinlock.h>
 #include <asm/msr-policy.h>
+#include <asm/hvm/vpit2.h>
 
 struct p2m_domain;
 struct hvm_vcpu_vendor;
@@ -41,6 +43,8 @@ struct arch_domain {
     unsigned int nr_memmap;             /* [I] */
     s_time_t build_start;               /* [I] for the first-entry figure */
     bool entered;                       /* [V] first VM entry done */
+    spinlock_t vpit2_lock;              /* any vCPU's port access */
+    struct vpit2 vpit2;                 /* [L:vpit2_lock] PIT channel 2 */
 };
 
 struct arch_vcpu {
