@@ -74,13 +74,48 @@ static pgentry_t *walk_create(unsigned long va, unsigned int level)
     return &t[table_index(va, level)];
 }
 
+/*
+ * Bytes from va to the end of a large page that already maps va to pa
+ * (e.g. RAM direct-mapped by a 1 GiB page, then an ACPI range inside
+ * it), or 0 if no large page covers va. A large page mapping va
+ * elsewhere is a bug.
+ */
+static uint64_t large_page_left(unsigned long va, paddr_t pa)
+{
+    const pgentry_t *t = root;
+    unsigned int l;
+
+    for ( l = 4; l > 1; l-- )
+    {
+        pgentry_t e = t[table_index(va, l)];
+        uint64_t sz = 1ULL << (PAGE_SHIFT + 9 * (l - 1));
+
+        if ( !(e & _PAGE_PRESENT) )
+            return 0;
+        if ( e & _PAGE_PSE )
+        {
+            BUG_ON((e & PADDR_MASK & ~(sz - 1)) + (va & (sz - 1)) != pa);
+            return sz - (va & (sz - 1));
+        }
+        t = maddr_to_virt(e & PADDR_MASK);
+    }
+    return 0;
+}
+
 /* Map [va, va+size) to pa with flags, using 1G/2M pages where aligned. */
 static void map_range(unsigned long va, paddr_t pa, uint64_t size,
                       uint64_t flags)
 {
     while ( size )
     {
-        if ( cpu_has_pdpe1gb && !((va | pa) & (L3_PAGE_SIZE - 1)) &&
+        uint64_t left = large_page_left(va, pa);
+
+        if ( left )
+        {
+            left = min(left, size);
+            va += left, pa += left, size -= left;
+        }
+        else if ( cpu_has_pdpe1gb && !((va | pa) & (L3_PAGE_SIZE - 1)) &&
              size >= L3_PAGE_SIZE )
         {
             *walk_create(va, 3) = pa | flags | _PAGE_PSE;
