@@ -88,30 +88,6 @@ static void free_port(struct domain *d, struct evtchn *chn)
     chn->notify_vcpu_id = 0;
 }
 
-/*
- * The domain a "dom" field names, with a reference: the caller's own
- * (DOMID_SELF or its id), or any other for a privileged caller.
- */
-static struct domain *evtchn_domain_get(domid_t dom, int *rc)
-{
-    struct domain *curr = current->domain, *d;
-
-    if ( dom == DOMID_SELF || dom == curr->domain_id )
-    {
-        domain_get(curr);
-        return curr;
-    }
-    d = domain_get_by_id(dom);
-    if ( !d )
-        *rc = -ESRCH;
-    else if ( !curr->is_privileged )
-    {
-        domain_put(d);
-        d = NULL;
-        *rc = -EPERM;
-    }
-    return d;
-}
 
 int evtchn_alloc_unbound(struct evtchn_alloc_unbound *a)
 {
@@ -119,7 +95,7 @@ int evtchn_alloc_unbound(struct evtchn_alloc_unbound *a)
     unsigned long flags;
     int rc = 0, port;
 
-    d = evtchn_domain_get(a->dom, &rc);
+    d = domain_get_for_caller(a->dom, &rc);
     if ( !d )
         return rc;
     spin_lock_irqsave(&d->event_lock, flags);
@@ -442,7 +418,7 @@ int evtchn_status(struct evtchn_status *s)
     unsigned long flags;
     int rc = 0;
 
-    d = evtchn_domain_get(s->dom, &rc);
+    d = domain_get_for_caller(s->dom, &rc);
     if ( !d )
         return rc;
     memset(&s->status, 0, sizeof(*s) - offsetof(struct evtchn_status,
@@ -563,7 +539,7 @@ int evtchn_reset(const struct evtchn_reset *r)
     struct domain *d;
     int rc = 0;
 
-    d = evtchn_domain_get(r->dom, &rc);
+    d = domain_get_for_caller(r->dom, &rc);
     if ( !d )
         return rc;
     if ( d != current->domain && !READ_ONCE(d->pause_count) )

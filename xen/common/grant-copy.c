@@ -129,23 +129,16 @@ static int16_t copy_one(const struct gnttab_copy *op)
     return st;
 }
 
+static int16_t copy_elem(void *op)
+{
+    return copy_one(op);
+}
+
 long gnttab_copy_batch(unsigned long uop, unsigned long count)
 {
     struct gnttab_copy op;
-    unsigned long i;
 
-    for ( i = 0; i < count; i++ )
-    {
-        if ( i && hypercall_preempt_check() )
-            return i;
-        if ( copy_from_guest_virt(current, &op, uop + i * sizeof(op),
-                                  sizeof(op)) )
-            return -EFAULT;
-        op.status = copy_one(&op);
-        if ( gnttab_put_status(uop, sizeof(op),
-                               offsetof(struct gnttab_copy, status), i,
-                               op.status) )
-            return -EFAULT;
-    }
-    return count;
+    return gnttab_batch(uop, count, &op, sizeof(op),
+                        offsetof(struct gnttab_copy, status), false,
+                        copy_elem);
 }

@@ -240,45 +240,33 @@ static int16_t unmap_one(const struct gnttab_unmap_grant_ref *op)
     return GNTST_okay;
 }
 
+static int16_t map_elem(void *op)
+{
+    return map_one(op);
+}
+
+static int16_t unmap_elem(void *op)
+{
+    return unmap_one(op);
+}
+
+/* Map writes back the whole element: handle and dev_bus_addr are OUT. */
 long gnttab_map_batch(unsigned long uop, unsigned long count)
 {
     struct gnttab_map_grant_ref op;
-    unsigned long i;
 
-    for ( i = 0; i < count; i++ )
-    {
-        if ( i && hypercall_preempt_check() )
-            return i;
-        if ( copy_from_guest_virt(current, &op, uop + i * sizeof(op),
-                                  sizeof(op)) )
-            return -EFAULT;
-        op.status = map_one(&op);
-        if ( copy_to_guest_virt(current, uop + i * sizeof(op), &op,
-                                sizeof(op)) )
-            return -EFAULT;
-    }
-    return count;
+    return gnttab_batch(uop, count, &op, sizeof(op),
+                        offsetof(struct gnttab_map_grant_ref, status), true,
+                        map_elem);
 }
 
 long gnttab_unmap_batch(unsigned long uop, unsigned long count)
 {
     struct gnttab_unmap_grant_ref op;
-    unsigned long i;
 
-    for ( i = 0; i < count; i++ )
-    {
-        if ( i && hypercall_preempt_check() )
-            return i;
-        if ( copy_from_guest_virt(current, &op, uop + i * sizeof(op),
-                                  sizeof(op)) )
-            return -EFAULT;
-        op.status = unmap_one(&op);
-        if ( gnttab_put_status(uop, sizeof(op),
-                               offsetof(struct gnttab_unmap_grant_ref,
-                                        status), i, op.status) )
-            return -EFAULT;
-    }
-    return count;
+    return gnttab_batch(uop, count, &op, sizeof(op),
+                        offsetof(struct gnttab_unmap_grant_ref, status),
+                        false, unmap_elem);
 }
 
 /* --- Destruction of the mapping domain. */

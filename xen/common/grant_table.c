@@ -309,22 +309,11 @@ void gnttab_unpin(struct domain *rd, grant_ref_t ref, bool readonly)
  */
 static struct domain *get_target(domid_t dom, int16_t *status)
 {
-    struct domain *curr = current->domain, *d;
+    int err = 0;
+    struct domain *d = domain_get_for_caller(dom, &err);
 
-    if ( dom == DOMID_SELF || dom == curr->domain_id )
-    {
-        domain_get(curr);
-        return curr;
-    }
-    d = domain_get_by_id(dom);
     if ( !d )
-        *status = GNTST_bad_domain;
-    else if ( !curr->is_privileged )
-    {
-        domain_put(d);
-        d = NULL;
-        *status = GNTST_permission_denied;
-    }
+        *status = err == -EPERM ? GNTST_permission_denied : GNTST_bad_domain;
     return d;
 }
 
@@ -333,6 +322,30 @@ int gnttab_put_status(unsigned long uop, size_t elem_size,
 {
     return copy_to_guest_virt(current, uop + i * elem_size + status_off,
                               &status, sizeof(status));
+}
+
+long gnttab_batch(unsigned long uop, unsigned long count, void *op,
+                  size_t elem_size, size_t status_off, bool whole_out,
+                  int16_t (*do_one)(void *op))
+{
+    unsigned long i;
+    int16_t st;
+
+    for ( i = 0; i < count; i++ )
+    {
+        unsigned long at = uop + i * elem_size;
+
+        if ( i && hypercall_preempt_check() )
+            return i;
+        if ( copy_from_guest_virt(current, op, at, elem_size) )
+            return -EFAULT;
+        st = do_one(op);
+        memcpy((char *)op + status_off, &st, sizeof(st));
+        if ( whole_out ? copy_to_guest_virt(current, at, op, elem_size)
+                       : gnttab_put_status(uop, elem_size, status_off, i, st) )
+            return -EFAULT;
+    }
+    return count;
 }
 
 /* Grow to op.nr_frames and list where each frame is mapped (~0: not). */
@@ -471,26 +484,20 @@ static int16_t swap_one(struct grant_table *gt, grant_ref_t a, grant_ref_t b)
     return st;
 }
 
+static int16_t swap_elem(void *p)
+{
+    const struct gnttab_swap_grant_ref *op = p;
+
+    return swap_one(current->domain->grant_table, op->ref_a, op->ref_b);
+}
+
 static long swap_batch(unsigned long uop, unsigned long count)
 {
     struct gnttab_swap_grant_ref op;
-    unsigned long i;
 
-    for ( i = 0; i < count; i++ )
-    {
-        if ( i && hypercall_preempt_check() )
-            return i;
-        if ( copy_from_guest_virt(current, &op, uop + i * sizeof(op),
-                                  sizeof(op)) )
-            return -EFAULT;
-        op.status = swap_one(current->domain->grant_table, op.ref_a,
-                             op.ref_b);
-        if ( gnttab_put_status(uop, sizeof(op),
-                               offsetof(struct gnttab_swap_grant_ref, status),
-                               i, op.status) )
-            return -EFAULT;
-    }
-    return count;
+    return gnttab_batch(uop, count, &op, sizeof(op),
+                        offsetof(struct gnttab_swap_grant_ref, status), false,
+                        swap_elem);
 }
 
 /* --- The hypercall. */

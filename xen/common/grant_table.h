@@ -110,6 +110,18 @@ void gnttab_unpin(struct domain *rd, grant_ref_t ref, bool readonly);
 int gnttab_put_status(unsigned long uop, size_t elem_size,
                       size_t status_off, unsigned long i, int16_t status);
 
+/*
+ * One grant operation per element of the guest's array at uop: copy
+ * element i into op (elem_size bytes), run do_one(op), which returns the
+ * element's GNTST status (and may fill other OUT fields), and write back
+ * the whole element if whole_out, else only the int16 status at
+ * status_off. Returns count, i when preempted after i elements (the
+ * caller continues from there), or -EFAULT.
+ */
+long gnttab_batch(unsigned long uop, unsigned long count, void *op,
+                  size_t elem_size, size_t status_off, bool whole_out,
+                  int16_t (*do_one)(void *op));
+
 /* Batch workers (grant-copy.c, grant-map.c); return done or -errno. */
 long gnttab_copy_batch(unsigned long uop, unsigned long count);
 long gnttab_map_batch(unsigned long uop, unsigned long count);

@@ -8,6 +8,7 @@
 #ifndef __XEN_DOMAIN_H__
 #define __XEN_DOMAIN_H__
 
+#include <xen/errno.h>
 #include <xen/sched.h>
 
 struct domain_config {
@@ -43,6 +44,33 @@ struct domain *domain_get_by_id(domid_t id);
 /* Take / drop a reference. */
 void domain_get(struct domain *d);
 void domain_put(struct domain *d);
+
+/*
+ * The domain a hypercall's "dom" field names, with a reference: the
+ * caller's own (DOMID_SELF or its id), or any other for a privileged
+ * caller. NULL with *err = -ESRCH (no such domain) or -EPERM (another
+ * domain, caller not privileged). Context: a hypercall of current.
+ */
+static inline struct domain *domain_get_for_caller(domid_t dom, int *err)
+{
+    struct domain *curr = current->domain, *d;
+
+    if ( dom == DOMID_SELF || dom == curr->domain_id )
+    {
+        domain_get(curr);
+        return curr;
+    }
+    d = domain_get_by_id(dom);
+    if ( !d )
+        *err = -ESRCH;
+    else if ( !curr->is_privileged )
+    {
+        domain_put(d);
+        d = NULL;
+        *err = -EPERM;
+    }
+    return d;
+}
 
 /*
  * The guest asked to stop (SCHEDOP_shutdown) with SHUTDOWN_* reason:
