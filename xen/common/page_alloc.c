@@ -123,7 +123,9 @@ static struct page_info *take_block(unsigned int order, int zone_hi,
     return NULL;
 }
 
-struct page_info *alloc_heap_pages(unsigned int order, unsigned int memflags)
+/* The block's frames start in use, owned by owner (one pass over them). */
+static struct page_info *alloc_owned(unsigned int order, unsigned int memflags,
+                                     struct domain *owner)
 {
     struct page_info *pg;
     unsigned long flags, i;
@@ -153,7 +155,7 @@ struct page_info *alloc_heap_pages(unsigned int order, unsigned int memflags)
         BUG_ON(!page_state_is(&pg[i], free));
         pg[i].count_info = PGC_state_inuse;
         pg[i].type_info = 0;
-        pg[i].owner = NULL;
+        pg[i].owner = owner;
         pg[i].list.next = pg[i].list.prev = NULL;
     }
     spin_unlock_irqrestore(&heap_lock, flags);
@@ -162,6 +164,11 @@ struct page_info *alloc_heap_pages(unsigned int order, unsigned int memflags)
         memset(page_to_virt(pg), 0, PAGE_SIZE << order);
 
     return pg;
+}
+
+struct page_info *alloc_heap_pages(unsigned int order, unsigned int memflags)
+{
+    return alloc_owned(order, memflags, NULL);
 }
 
 /* Insert a block whose frames are already marked free, merging buddies. */
@@ -268,14 +275,7 @@ void free_xenheap_pages(void *v, unsigned int order)
 struct page_info *alloc_domheap_pages(struct domain *d, unsigned int order,
                                       unsigned int memflags)
 {
-    struct page_info *pg = alloc_heap_pages(order, memflags);
-    unsigned long i;
-
-    if ( !pg )
-        return NULL;
-    for ( i = 0; i < (1UL << order); i++ )
-        pg[i].owner = d;
-    return pg;
+    return alloc_owned(order, memflags, d);
 }
 
 /*

@@ -9,6 +9,7 @@
 #include <xen/lib.h>
 #include <xen/errno.h>
 #include <xen/guest_access.h>
+#include <xen/p2m.h>
 #include <xen/sched.h>
 #include <xen/domain.h>
 #include <xen/sched-api.h>
@@ -118,8 +119,10 @@ void hvm_vcpu_run(struct vcpu *v)
     {
         v->domain->arch.entered = true;
         printk("d%u: first guest instruction %lu us after the start of "
-               "building\n", v->domain->domain_id,
-               (unsigned long)((NOW() - v->domain->arch.build_start) / 1000));
+               "building (%lu KiB of RAM zeroed so far)\n",
+               v->domain->domain_id,
+               (unsigned long)((NOW() - v->domain->arch.build_start) / 1000),
+               v->domain->arch.p2m->nr_scrubbed << (PAGE_SHIFT - 10));
     }
     for ( ; ; )
     {

@@ -20,6 +20,24 @@
 #include <xen/string.h>
 #include "p2m-pt.h"
 
+/*
+ * Zero whole frames, 64 bytes per iteration: a third of the instructions
+ * of a word-at-a-time memset, which is what counts under an emulator
+ * (TCG or Bochs); "rep stosq" was measured slower under TCG. Kept out of
+ * GCC's reach so that it does not turn the loop back into memset().
+ */
+static void __attribute__((__optimize__("no-tree-loop-distribute-patterns")))
+zero_frames(void *p, unsigned long nr)
+{
+    uint64_t *q = p, *end = q + (nr << PAGE_SHIFT) / sizeof(*q);
+
+    for ( ; q < end; q += 8 )
+    {
+        q[0] = 0; q[1] = 0; q[2] = 0; q[3] = 0;
+        q[4] = 0; q[5] = 0; q[6] = 0; q[7] = 0;
+    }
+}
+
 /* Zero the frames of an unscrubbed leaf and map it; scrub_lock held. */
 static uint64_t scrub_leaf(struct p2m_domain *p2m, uint64_t gfn,
                            unsigned int level, uint64_t e)
@@ -31,7 +49,7 @@ static uint64_t scrub_leaf(struct p2m_domain *p2m, uint64_t gfn,
 
     ASSERT(level <= 2);
     /* The frames are contiguous in the direct map. */
-    memset(mfn_to_virt(mfn), 0, n << PAGE_SHIFT);
+    zero_frames(mfn_to_virt(mfn), n);
     e = ops->make_leaf(mfn, p2m_ram_rw, level == 2);
     p2m_pt_replace_leaf(p2m, base, level, e);
     p2m->nr_scrubbed += n;
