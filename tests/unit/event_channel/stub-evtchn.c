@@ -248,27 +248,7 @@ int p2m_remove(struct p2m_domain *p2m, uint64_t gfn, unsigned int order)
     return 0;
 }
 
-/* Guest copies: a GVA is a host pointer; below 4096 it faults. */
-int copy_from_guest_virt(struct vcpu *v, void *dst, unsigned long gva,
-                         size_t len)
-{
-    (void)v;
-    if ( gva < 4096 && len )
-        return -EFAULT;
-    memcpy(dst, (void *)gva, len);
-    return 0;
-}
-
-int copy_to_guest_virt(struct vcpu *v, unsigned long gva, const void *src,
-                       size_t len)
-{
-    (void)v;
-    if ( gva < 4096 && len )
-        return -EFAULT;
-    memcpy((void *)gva, src, len);
-    return 0;
-}
-
+/* Guest-virtual copies: tests/unit/stubs/stub-guest-virt.c. */
 int copy_to_guest_phys(struct domain *d, paddr_t gpa, const void *src,
                        size_t len)
 {

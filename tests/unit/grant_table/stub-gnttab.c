@@ -53,26 +53,6 @@ bool domain_gfn_range_pinned(const struct domain *d, uint64_t gfn,
     return stub_pinned_gfn >= gfn && stub_pinned_gfn - gfn < nr;
 }
 
-int copy_from_guest_virt(struct vcpu *v, void *dst, unsigned long gva,
-                         size_t len)
-{
-    (void)v;
-    if ( gva < 4096 && len )
-        return -EFAULT;
-    memcpy(dst, (void *)gva, len);
-    return 0;
-}
-
-int copy_to_guest_virt(struct vcpu *v, unsigned long gva, const void *src,
-                       size_t len)
-{
-    (void)v;
-    if ( gva < 4096 && len )
-        return -EFAULT;
-    memcpy((void *)gva, src, len);
-    return 0;
-}
-
 bool hypercall_preempt_check(void)
 {
     if ( !stub_preempt_after )
