@@ -11,7 +11,7 @@
  * void svm_vmrun(struct guest_regs *regs, paddr_t vmcb, paddr_t host_vmcb)
  * Context: IRQs off; returns with IRQs off and GIF set.
  */
-#include <asm/asm-offsets.h>
+#include <asm/hvm/gprs-asm.h>
 
         .text
         .globl  svm_vmrun
@@ -27,19 +27,7 @@ svm_vmrun:
         push    %rdx                    /* host VMCB */
 
         mov     %rsi, %rax              /* guest VMCB, for VMLOAD/VMRUN */
-        mov     GR_rbx(%rdi), %rbx
-        mov     GR_rcx(%rdi), %rcx
-        mov     GR_rdx(%rdi), %rdx
-        mov     GR_rsi(%rdi), %rsi
-        mov     GR_rbp(%rdi), %rbp
-        mov     GR_r8(%rdi), %r8
-        mov     GR_r9(%rdi), %r9
-        mov     GR_r10(%rdi), %r10
-        mov     GR_r11(%rdi), %r11
-        mov     GR_r12(%rdi), %r12
-        mov     GR_r13(%rdi), %r13
-        mov     GR_r14(%rdi), %r14
-        mov     GR_r15(%rdi), %r15
+        GUEST_GPRS_LOAD %rdi
         mov     GR_rdi(%rdi), %rdi
 
         clgi
@@ -50,19 +38,7 @@ svm_vmrun:
 
         push    %rdi                    /* guest rdi */
         mov     16(%rsp), %rdi          /* regs */
-        mov     %rbx, GR_rbx(%rdi)
-        mov     %rcx, GR_rcx(%rdi)
-        mov     %rdx, GR_rdx(%rdi)
-        mov     %rsi, GR_rsi(%rdi)
-        mov     %rbp, GR_rbp(%rdi)
-        mov     %r8, GR_r8(%rdi)
-        mov     %r9, GR_r9(%rdi)
-        mov     %r10, GR_r10(%rdi)
-        mov     %r11, GR_r11(%rdi)
-        mov     %r12, GR_r12(%rdi)
-        mov     %r13, GR_r13(%rdi)
-        mov     %r14, GR_r14(%rdi)
-        mov     %r15, GR_r15(%rdi)
+        GUEST_GPRS_SAVE %rdi
         pop     %rax
         mov     %rax, GR_rdi(%rdi)
 

@@ -11,7 +11,7 @@
  * Returns 0 after a VM exit, 1 on VMfailInvalid, 2 on VMfailValid.
  * Context: IRQs off, the vCPU's VMCS current; returns with IRQs off.
  */
-#include <asm/asm-offsets.h>
+#include <asm/hvm/gprs-asm.h>
 
 #define VMCS_HOST_RSP   0x6c14
 
@@ -32,19 +32,7 @@ vmx_enter:
 
         test    %sil, %sil              /* launched? (ZF kept below) */
         mov     GR_rax(%rdi), %rax
-        mov     GR_rbx(%rdi), %rbx
-        mov     GR_rcx(%rdi), %rcx
-        mov     GR_rdx(%rdi), %rdx
-        mov     GR_rsi(%rdi), %rsi
-        mov     GR_rbp(%rdi), %rbp
-        mov     GR_r8(%rdi), %r8
-        mov     GR_r9(%rdi), %r9
-        mov     GR_r10(%rdi), %r10
-        mov     GR_r11(%rdi), %r11
-        mov     GR_r12(%rdi), %r12
-        mov     GR_r13(%rdi), %r13
-        mov     GR_r14(%rdi), %r14
-        mov     GR_r15(%rdi), %r15
+        GUEST_GPRS_LOAD %rdi
         mov     GR_rdi(%rdi), %rdi
         jnz     1f
         vmlaunch
@@ -62,19 +50,7 @@ vmx_exit_stub:
         push    %rdi                    /* guest rdi */
         mov     8(%rsp), %rdi           /* regs */
         mov     %rax, GR_rax(%rdi)
-        mov     %rbx, GR_rbx(%rdi)
-        mov     %rcx, GR_rcx(%rdi)
-        mov     %rdx, GR_rdx(%rdi)
-        mov     %rsi, GR_rsi(%rdi)
-        mov     %rbp, GR_rbp(%rdi)
-        mov     %r8, GR_r8(%rdi)
-        mov     %r9, GR_r9(%rdi)
-        mov     %r10, GR_r10(%rdi)
-        mov     %r11, GR_r11(%rdi)
-        mov     %r12, GR_r12(%rdi)
-        mov     %r13, GR_r13(%rdi)
-        mov     %r14, GR_r14(%rdi)
-        mov     %r15, GR_r15(%rdi)
+        GUEST_GPRS_SAVE %rdi
         pop     %rax
         mov     %rax, GR_rdi(%rdi)
         pop     %rdi
