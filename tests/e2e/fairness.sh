@@ -65,6 +65,8 @@ e2e_check "cap: hog SUCCESS" eval \
     '[ "$(e2e_guest 1 "Test result:")" = "Test result: SUCCESS" ]'
 e2e_check "cap: scheduler share 25% +-5%" \
     e2e_ratio_in "${r:-0}" "$(( ${ms:-0} * 1000 ))" 0.2375 0.2625
+e2e_check "cap: CPU time seen in the guest was reported" \
+    eval '[ -n "$s" ]'
 e2e_check "cap: CPU time seen in the guest at most 30%" \
     e2e_ratio_in "${s:-0}" "$(( ${ms:-0} * 1000 ))" 0 0.30
 e2e_finish
