@@ -281,6 +281,31 @@ static void test_exhaustion(struct p2m_domain *p2m)
     CHECK_EQ(total_free_pages() + (p2m->nr_tables - tables), before);
 }
 
+/*
+ * Table pages are capped at 64 + max_pages / 256: a guest spreading
+ * borrowed mappings over the address space gets -ENOMEM, not the heap.
+ */
+static void test_table_cap(enum p2m_format fmt)
+{
+    unsigned long before = total_free_pages(), i, limit = 64 + 4096 / 256;
+    struct p2m_domain *p2m = domain_start(fmt, 4096);
+    int rc = 0;
+
+    /* Each mapping 1 GiB apart needs its own L2 and L1 table. */
+    for ( i = 0; i < 1000 && !rc; i++ )
+        rc = p2m_map_mfn(p2m, i << 18, 0xfec00, p2m_mmio_direct);
+    CHECK_EQ(rc, -ENOMEM);
+    CHECK(p2m->nr_tables <= limit);
+    CHECK(p2m->nr_tables >= limit - 2);
+    CHECK(i < 100);
+    /* RAM within max_pages still fits after a reset. */
+    domain_end();
+    p2m = domain_start(fmt, 4096);
+    CHECK_EQ(p2m_populate(p2m, 0, 12), 0);
+    domain_end();
+    CHECK_EQ(total_free_pages(), before);
+}
+
 /* Fill every free heap frame with 0xa5, as a previous owner might. */
 static void dirty_free_memory(void)
 {
@@ -411,6 +436,7 @@ static void run_format(enum p2m_format fmt)
     CHECK_EQ(nr_flushes, 1);
     CHECK_EQ(test_dom.tot_pages, 0);
     CHECK_EQ(total_free_pages(), free0);
+    test_table_cap(fmt);
 }
 
 int main(void)

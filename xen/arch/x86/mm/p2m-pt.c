@@ -13,6 +13,7 @@
 #include <xen/errno.h>
 #include <xen/lib.h>
 #include <xen/mm.h>
+#include <xen/sched.h>
 #include "p2m-pt.h"
 
 #define ADDR_MASK       0x000ffffffffff000ULL
@@ -185,9 +186,27 @@ static bool is_leaf(const struct p2m_format_ops *ops, uint64_t e,
     return level == 1 || (level <= 3 && ops->entry_is_large(e));
 }
 
+/*
+ * Table pages come from the heap, not the domain's quota, so they are
+ * capped: twice what mapping all of max_pages with 4 KiB pages needs,
+ * plus room for sparse borrowed mappings. Without a cap a guest could
+ * spread add_to_physmap/grant maps over the 48-bit space and use up the
+ * host's memory one table page at a time.
+ */
+static unsigned long table_limit(const struct p2m_domain *p2m)
+{
+    unsigned long max = p2m->domain ? p2m->domain->max_pages : 0;
+
+    return P2M_TABLES_BASE + max / (P2M_ENTRIES / 2);
+}
+
 struct page_info *p2m_pt_alloc_table(struct p2m_domain *p2m)
 {
-    struct page_info *pg = alloc_domheap_pages(NULL, 0, MEMF_zero);
+    struct page_info *pg;
+
+    if ( p2m->nr_tables >= table_limit(p2m) )
+        return NULL;
+    pg = alloc_domheap_pages(NULL, 0, MEMF_zero);
 
     if ( pg )
         p2m->nr_tables++;

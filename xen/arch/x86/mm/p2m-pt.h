@@ -77,7 +77,13 @@ void p2m_pt_teardown(struct p2m_domain *p2m,
                      void (*fn)(struct p2m_domain *p2m, uint64_t gfn,
                                 unsigned int level, uint64_t e));
 
-/* A zeroed table page, counted in p2m->nr_tables; NULL on failure. */
+/* Table pages any p2m may have beyond what its max_pages justifies. */
+#define P2M_TABLES_BASE     64
+
+/*
+ * A zeroed table page, counted in p2m->nr_tables; NULL when the heap is
+ * out or the p2m has P2M_TABLES_BASE + max_pages / 256 tables already.
+ */
 struct page_info *p2m_pt_alloc_table(struct p2m_domain *p2m);
 void p2m_pt_free_table(struct p2m_domain *p2m, struct page_info *pg);
 
