@@ -235,29 +235,38 @@ static void test_timer(void)
     CHECK_EQ(a->timer_armed, 0);
     vlapic_timer_expired(a);            /* duplicate: nothing more */
     CHECK_EQ(a->timer_fired, 1);
-    /* Periodic, divide by 1: 100 ns. */
+    /* Periodic, divide by 1: 100 us (the shortest period kept as is). */
     vlapic_reg_write(a, VLAPIC_TDCR, 0xb);
     vlapic_reg_write(a, VLAPIC_LVT_FIRST, 0x51 | (1u << 17));
-    vlapic_reg_write(a, VLAPIC_TMICT, 100);
-    CHECK_EQ(armed[0], 17100);
-    fake_now = 17100;
+    vlapic_reg_write(a, VLAPIC_TMICT, 100000);
+    CHECK_EQ(armed[0], 117000);
+    fake_now = 117000;
     vlapic_timer_expired(a);
     CHECK(irr_has(a, 0x51));
-    CHECK_EQ(armed[0], 17200);
-    fake_now = 17130;
-    CHECK_EQ(vlapic_reg_read(a, VLAPIC_TMCCT), 70);
-    fake_now = 17950;                   /* late by several periods */
+    CHECK_EQ(armed[0], 217000);
+    fake_now = 147000;
+    CHECK_EQ(vlapic_reg_read(a, VLAPIC_TMCCT), 70000);
+    fake_now = 967000;                  /* late by several periods */
     vlapic_timer_expired(a);
-    CHECK_EQ(armed[0], 18050);
+    CHECK_EQ(armed[0], 1067000);
     /* Masked: counts, does not deliver. */
     inject(a);
     vlapic_reg_write(a, VLAPIC_EOI, 0);
     vlapic_reg_write(a, VLAPIC_LVT_FIRST, 0x51 | (1u << 17) |
                      VLAPIC_LVT_MASKED);
-    fake_now = 18050;
+    fake_now = 1067000;
     vlapic_timer_expired(a);
     CHECK(!irr_has(a, 0x51));
-    CHECK_EQ(armed[0], 18150);
+    CHECK_EQ(armed[0], 1167000);
+    /* A 1 ns period: later expiries come VLAPIC_MIN_PERIOD apart. */
+    vlapic_reg_write(a, VLAPIC_TMICT, 1);
+    CHECK_EQ(armed[0], fake_now + 1);
+    fake_now += 1;
+    vlapic_timer_expired(a);
+    CHECK_EQ(armed[0], fake_now + VLAPIC_MIN_PERIOD);
+    fake_now += VLAPIC_MIN_PERIOD;
+    vlapic_timer_expired(a);
+    CHECK_EQ(armed[0], fake_now + VLAPIC_MIN_PERIOD);
     /* TMICT 0 stops it. */
     vlapic_reg_write(a, VLAPIC_TMICT, 0);
     CHECK_EQ(armed[0], 0);

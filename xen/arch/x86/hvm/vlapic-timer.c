@@ -179,6 +179,14 @@ static bool expire_locked(struct vlapic *vl, s_time_t now)
         /* Late by more than a period: drop the missed ticks. */
         if ( vl->timer_start + vl->timer_period <= now )
             vl->timer_start = now;
+        /*
+         * However short the guest made the period (TMICT 1 at divisor 1
+         * is 1 ns), the next expiry is at least VLAPIC_MIN_PERIOD away:
+         * otherwise it is already due when the timer softirq looks again
+         * and that pCPU never leaves it.
+         */
+        if ( vl->timer_start + vl->timer_period < now + VLAPIC_MIN_PERIOD )
+            vl->timer_start = now + VLAPIC_MIN_PERIOD - vl->timer_period;
         arm(vl, vl->timer_start + vl->timer_period);
         break;
     default:

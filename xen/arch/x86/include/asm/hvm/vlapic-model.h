@@ -211,6 +211,9 @@ void vlapic_send_ipi(struct vlapic *vl, uint64_t icr);
 /* Take a pending NMI (true once per NMI IPI). Context: any. */
 bool vlapic_take_nmi(struct vlapic *vl);
 
+/* Shortest time between periodic expiries (ns), whatever TMICT says. */
+#define VLAPIC_MIN_PERIOD   100000
+
 /* --- Timer (hvm/vlapic-timer.c). Context: owner unless said. --- */
 
 void vlapic_timer_write_lvt(struct vlapic *vl, uint32_t val);
