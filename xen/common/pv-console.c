@@ -107,36 +107,43 @@ static struct pv_console *find_id(domid_t id)
     return NULL;
 }
 
-/* The guest sent on its console port: print what it wrote. */
+/*
+ * The guest sent on its console port: print what it wrote. The ring is
+ * copied out under pvcons_lock (IRQs off) and printed after it is
+ * dropped, since printing waits for the serial line (~90 us a byte at
+ * 115200 baud). out_lock keeps drains, and so the output, in order.
+ * Context: evtchn_send() after the event lock is dropped (IRQs on).
+ */
+static DEFINE_SPINLOCK(out_lock);
+
 static void out_event(struct domain *d, uint32_t port)
 {
     struct xencons_interface *r;
     struct pv_console *c;
     XENCONS_RING_IDX cons, prod;
     unsigned long flags;
-    char buf[64];
+    char buf[sizeof(r->out)];
+    unsigned int n = 0;
 
+    spin_lock(&out_lock);
     spin_lock_irqsave(&pvcons_lock, flags);
     c = find(d);
-    if ( !c || c->port != port )
-        goto out;
-    r = c->ring;
-    cons = r->out_cons;
-    prod = __atomic_load_n(&r->out_prod, __ATOMIC_ACQUIRE);
-    if ( prod - cons > sizeof(r->out) )
-        cons = prod - sizeof(r->out);   /* a bogus index: keep the last */
-    while ( cons != prod )
+    if ( c && c->port == port )
     {
-        unsigned int n = 0;
-
-        while ( cons != prod && n < sizeof(buf) )
+        r = c->ring;
+        cons = r->out_cons;
+        prod = __atomic_load_n(&r->out_prod, __ATOMIC_ACQUIRE);
+        if ( prod - cons > sizeof(r->out) )
+            cons = prod - sizeof(r->out);   /* bogus index: keep the last */
+        while ( cons != prod )
             buf[n++] = r->out[MASK_XENCONS_IDX(cons++, r->out)];
-        guest_console_write(d, buf, n);
+        __atomic_store_n(&r->out_cons, cons, __ATOMIC_RELEASE);
+        (void)evtchn_notify_xen_port(d, port);  /* there is room again */
     }
-    __atomic_store_n(&r->out_cons, cons, __ATOMIC_RELEASE);
-    (void)evtchn_notify_xen_port(d, port);  /* there is room again */
- out:
     spin_unlock_irqrestore(&pvcons_lock, flags);
+    if ( n )
+        guest_console_write(d, buf, n);
+    spin_unlock(&out_lock);
 }
 
 /* Caller holds pvcons_lock. Bytes that do not fit are dropped. */
