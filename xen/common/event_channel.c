@@ -220,7 +220,9 @@ int evtchn_bind_ipi(struct evtchn_bind_ipi *b)
 /*
  * Close port of d1 with d1 (and, for an interdomain port, peer d2 != NULL)
  * locked. Returns -EAGAIN with *want = the peer (referenced) if d2 is not
- * the locked peer; the caller then locks both and retries.
+ * the locked peer; the caller then locks both and retries. A port bound
+ * to the hypervisor (its PV console) is not the guest's to close:
+ * -EINVAL, as on Xen.
  */
 static int close_locked(struct domain *d1, uint32_t port, struct domain *d2,
                         struct domain **want)
@@ -235,8 +237,9 @@ static int close_locked(struct domain *d1, uint32_t port, struct domain *d2,
     {
     case ECS_UNBOUND:
     case ECS_IPI:
-    case ECS_XEN:
         break;
+    case ECS_XEN:
+        return -EINVAL;     /* evtchn_free_xen_port() is the way */
     case ECS_VIRQ:
         v = virq_is_global(chn->u.virq) ? d1->vcpu[0]
                                         : d1->vcpu[chn->notify_vcpu_id];
@@ -524,7 +527,10 @@ int evtchn_unmask(uint32_t port)
     return rc;
 }
 
-/* Close every port but 0; pending bits of closed ports are cleared. */
+/*
+ * Close every port but 0 and those bound to the hypervisor (-EINVAL from
+ * close_locked()); pending bits of closed ports are cleared.
+ */
 static void close_all(struct domain *d)
 {
     uint32_t port, n = READ_ONCE(d->evtchn->valid_ports);

@@ -474,6 +474,33 @@ static void test_poll(void)
 }
 
 /* reset closes everything but port 0; ports then run out at 4095. */
+static unsigned int xen_port_sends;
+
+static void xen_port_fn(struct domain *d, uint32_t port)
+{
+    (void)d;
+    (void)port;
+    xen_port_sends++;
+}
+
+/* A port bound to the hypervisor survives the guest's close and reset. */
+static void test_xen_port(void)
+{
+    struct evtchn_reset r = { .dom = DOMID_SELF };
+    int port = evtchn_alloc_xen_port(d0, xen_port_fn);
+
+    CHECK(port > 0);
+    CHECK_EQ(port_op(EVTCHNOP_close, port), -EINVAL);
+    CHECK_EQ(evop(EVTCHNOP_reset, &r), 0);
+    xen_port_sends = 0;
+    CHECK_EQ(port_op(EVTCHNOP_send, port), 0);
+    CHECK_EQ(xen_port_sends, 1);
+    CHECK_EQ(evtchn_notify_xen_port(d0, port), 0);
+    evtchn_free_xen_port(d0, port, xen_port_fn);
+    CHECK_EQ(evtchn_notify_xen_port(d0, port), -EINVAL);
+    CHECK_EQ(port_op(EVTCHNOP_close, port), -EINVAL);   /* free now */
+}
+
 static void test_reset_and_exhaustion(void)
 {
     struct evtchn_reset r = { .dom = DOMID_SELF };
@@ -523,6 +550,7 @@ int main(void)
     test_periodic();
     test_interdomain();
     test_poll();
+    test_xen_port();
     test_reset_and_exhaustion();
 
     test_domain_free(2);

@@ -128,8 +128,9 @@ int evtchn_send(struct domain *d, uint32_t port);
  * hypervisor itself (the PV console). evtchn_alloc_xen_port(): a new port
  * of d whose sends call fn(d, port) after the event lock is dropped, in
  * the sender's context (hypercall). Returns the port or -ENOSPC/-ENOMEM/
- * -EINVAL (d dying). The guest sees it as interdomain to DOMID_XEN and
- * may close it like any port. evtchn_notify_xen_port(): make the port
+ * -EINVAL (d dying). The guest sees it as interdomain to DOMID_XEN but
+ * cannot close it (EVTCHNOP_close -EINVAL, EVTCHNOP_reset leaves it), as
+ * on Xen. evtchn_notify_xen_port(): make the port
  * pending for the guest; 0 or -EINVAL (no longer an ECS_XEN port).
  * evtchn_free_xen_port(): close it if it is still ECS_XEN with fn.
  * Context: IRQs on, not in an interrupt handler.

@@ -186,7 +186,8 @@ static long set_evtchn_upcall_vector(unsigned long arg)
         return -EINVAL;
     if ( op.vcpu >= d->max_vcpus || !(v = d->vcpu[op.vcpu]) )
         return -ENOENT;
-    if ( v->arch.upcall_vector != op.vector )
+    /* Logged once per vCPU: a guest flipping vectors cannot flood. */
+    if ( !v->arch.upcall_vector )
         printk(XENLOG_INFO "d%uv%u: event upcall vector %#x\n",
                d->domain_id, v->vcpu_id, op.vector);
     return hvm_set_upcall_vector(v, op.vector);
