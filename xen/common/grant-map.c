@@ -109,18 +109,23 @@ static int16_t map_into(struct domain *ld, uint64_t gfn, mfn_t mfn,
     return rc ? GNTST_general_error : GNTST_okay;
 }
 
-/* Remove the mapping of mfn at gfn of ld, if it is still there. */
+/*
+ * Remove the mapping of mfn at gfn of ld. If the guest has replaced it
+ * meanwhile (shared_info or a grant frame moved there, the gfn given back
+ * with decrease_reservation), it is gone already: still GNTST_okay, so
+ * that the handle and the granter's pin are released.
+ */
 static int16_t unmap_from(struct domain *ld, uint64_t gfn, mfn_t mfn)
 {
     struct p2m_domain *p2m = p2m_get_hostp2m(ld);
-    int16_t st = GNTST_general_error;
+    int16_t st = GNTST_okay;
     enum p2m_type t;
 
     spin_lock(&ld->domain_lock);
     if ( p2m_lookup(p2m, gfn, &t) == mfn &&
          (t == p2m_map_rw || t == p2m_map_ro) &&
-         !p2m_remove(p2m, gfn, 0) )
-        st = GNTST_okay;
+         p2m_remove(p2m, gfn, 0) )
+        st = GNTST_general_error;
     spin_unlock(&ld->domain_lock);
     return st;
 }

@@ -377,6 +377,19 @@ static void test_map_unmap(void)
     CHECK_EQ(ent(A, 20)->flags, GTF_permit_access);
     CHECK_EQ(refs_of(m), 0);
     CHECK_EQ(A->refcnt, 1);
+
+    /*
+     * The mapping domain replaces its own grant mapping (as moving
+     * shared_info there would): unmapping the handle still releases the
+     * granter's pin and page reference.
+     */
+    CHECK_EQ(map1(20, DA, MAP_GFN + 3, HM, &h1), GNTST_okay);
+    CHECK_EQ(ent(A, 20)->flags, GTF_permit_access | RW_BITS);
+    CHECK_EQ(p2m_remove(B->arch.p2m, MAP_GFN + 3, 0), 0);
+    CHECK_EQ(unmap1(MAP_GFN + 3, h1), GNTST_okay);
+    CHECK_EQ(ent(A, 20)->flags, GTF_permit_access);
+    CHECK_EQ(refs_of(m), 0);
+    CHECK_EQ(unmap1(MAP_GFN + 3, h1), GNTST_bad_handle);
 }
 
 /* The granter clears its entry while B maps it: the mapping stays. */
