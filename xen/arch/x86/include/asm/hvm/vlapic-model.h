@@ -105,7 +105,7 @@ struct vlapic {
     uint32_t esr, esr_pending;  /* [V] ESR latched / accumulating */
     uint32_t icr, icr2;         /* [V] last ICR written (low / high) */
     uint32_t lvt[VLAPIC_NR_LVT];/* [V] except timer: [L:lock] */
-    bool nmi_pending;           /* [A] an NMI IPI waits for injection */
+    bool nmi_pending;           /* [A] an NMI IPI was sent: not injected */
     bool wait_for_sipi;         /* [A] INIT received: next SIPI starts it */
 
     spinlock_t lock;            /* timer fields below */

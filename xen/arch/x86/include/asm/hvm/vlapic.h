@@ -50,8 +50,8 @@ int vlapic_msr_write(struct vcpu *v, uint32_t msr, uint64_t val);
 bool vlapic_raise(struct vcpu *v, unsigned int vector);
 
 /*
- * True once per NMI IPI sent to v: the caller injects an NMI
- * (HVM_EVENT_NMI, vector 2). For hvm_intr_assist(). Context: v's pCPU.
+ * True once after an NMI IPI was sent to v. Nothing calls it yet: NMI
+ * IPIs are recorded but not injected (vlapic-ipi.c). Context: v's pCPU.
  */
 bool vlapic_take_nmi_pending(struct vcpu *v);
 
