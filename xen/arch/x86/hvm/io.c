@@ -9,11 +9,14 @@
  * iterations per exit so that a huge REP count cannot hog the pCPU.
  */
 #include <xen/lib.h>
+#include <xen/errno.h>
 #include <xen/guest_access.h>
 #include <xen/guest-console.h>
 #include <xen/sched.h>
 #include <xen/time.h>
+#include <asm/guest-walk.h>
 #include <asm/hvm/exit.h>
+#include <asm/hvm/hvm.h>
 #include <asm/hvm/vpit2.h>
 
 #define DEBUG_CONSOLE_PORT  0xe9
@@ -75,18 +78,54 @@ static void port_write(struct vcpu *v, uint16_t port, unsigned int size,
 }
 
 /*
+ * One element of INS/OUTS between val and guest-virtual gva, with the
+ * rights of the instruction's privilege level: at CPL 3 (a process given
+ * the port by the kernel) the page must be user-accessible, as for the
+ * real access. Returns 0 or -EFAULT.
+ */
+static int string_elem(struct vcpu *v, uint64_t gva, uint32_t *val,
+                       unsigned int size, bool in, bool user)
+{
+    unsigned int done = 0;
+
+    if ( !user )
+        return in ? copy_to_guest_virt(v, gva, val, size)
+                  : copy_from_guest_virt(v, val, gva, size);
+    while ( done < size )
+    {
+        unsigned int n = min(size - done,
+                             (unsigned int)(PAGE_SIZE - ((gva + done) &
+                                                         (PAGE_SIZE - 1))));
+        uint64_t gpa;
+
+        if ( guest_walk_vcpu(v, gva + done, GW_USER | (in ? GW_WRITE : 0),
+                             &gpa) )
+            return -EFAULT;
+        if ( in ? copy_to_guest_phys(v->domain, gpa, (char *)val + done, n)
+                : copy_from_guest_phys(v->domain, (char *)val + done, gpa,
+                                       n) )
+            return -EFAULT;
+        done += n;
+    }
+    return 0;
+}
+
+/*
  * INS/OUTS in a flat segment model (PVH guests run with flat segments;
  * segment bases other than 0 are not applied). Returns false if the
- * guest's buffer is not mapped: it gets #GP, as a faulting access would.
+ * guest's buffer is not mapped: it gets #GP, as a faulting access would;
+ * the elements done before stay done (RCX counts them).
  */
 static bool do_string_io(struct vcpu *v, const struct hvm_exit *e,
                          unsigned int size, uint16_t port)
 {
     struct guest_regs *r = &v->arch.regs;
-    bool rep = e->qual & HVM_IO_REP, in = e->qual & HVM_IO_IN;
+    bool rep = e->qual & HVM_IO_REP, in = e->qual & HVM_IO_IN, ok = true;
     uint64_t count = rep ? r->rcx : 1, done;
     long step = (r->rflags & (1u << 10)) ? -(long)size : (long)size;
+    struct hvm_cpu_state st;
 
+    hvm_ops->get_state(v, &st);
     for ( done = 0; done < count && done < STRING_BATCH; done++ )
     {
         uint32_t val = 0;
@@ -94,20 +133,28 @@ static bool do_string_io(struct vcpu *v, const struct hvm_exit *e,
         if ( in )
         {
             val = port_read(v, port, size);
-            if ( copy_to_guest_virt(v, r->rdi, &val, size) )
-                return false;
+            if ( string_elem(v, r->rdi, &val, size, true, st.cpl == 3) )
+            {
+                ok = false;
+                break;
+            }
             r->rdi += step;
         }
         else
         {
-            if ( copy_from_guest_virt(v, &val, r->rsi, size) )
-                return false;
+            if ( string_elem(v, r->rsi, &val, size, false, st.cpl == 3) )
+            {
+                ok = false;
+                break;
+            }
             port_write(v, port, size, val);
             r->rsi += step;
         }
     }
     if ( rep )
         r->rcx -= done;
+    if ( !ok )
+        return false;
     /* Unfinished REP: leave RIP alone so the guest re-executes it. */
     if ( rep && r->rcx )
         return true;
