@@ -32,6 +32,7 @@ static const struct exit_entry exit_table[HVM_EXIT_NR] = {
     [HVM_EXIT_PAUSE]         = { hvm_handle_pause, "pause" },
     [HVM_EXIT_INTR_WINDOW]   = { hvm_handle_intr_window, "interrupt window" },
     [HVM_EXIT_INVALID_STATE] = { hvm_handle_invalid, "invalid state" },
+    [HVM_EXIT_EXCEPTION]     = { hvm_handle_exception, "exception" },
     [HVM_EXIT_UNHANDLED]     = { NULL, "unexpected" },
 };
 
@@ -62,6 +63,24 @@ enum hvm_exit_action hvm_handle_exit(struct vcpu *v, const struct hvm_exit *e)
            (unsigned long)e->raw_info1, (unsigned long)e->raw_info2);
     hvm_dump_vcpu(v);
     return HVM_CRASH;
+}
+
+/*
+ * #DB or #AC intercepted (vendor setup): give it straight back to the
+ * guest, as the hardware would have delivered it. The intercept exists
+ * only so that a chain of them always passes through the hypervisor.
+ */
+enum hvm_exit_action hvm_handle_exception(struct vcpu *v,
+                                          const struct hvm_exit *e)
+{
+    unsigned int vector = (unsigned int)e->qual;
+
+    if ( vector != 1 && vector != 17 )
+        return HVM_CRASH;
+    hvm_ops->inject_event(v, vector, HVM_EVENT_EXCEPTION,
+                          vector == 17 ? (int)(uint16_t)e->raw_info1
+                                       : HVM_NO_ERRCODE);
+    return HVM_INJECTED;
 }
 
 void hvm_exit_summary(const struct domain *d)

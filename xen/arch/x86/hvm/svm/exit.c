@@ -88,6 +88,11 @@ void svm_decode_exit(struct vcpu *v, const struct vmcb *vmcb,
     case SVM_EXIT_INVALID:
         e->reason = HVM_EXIT_INVALID_STATE;
         break;
+    case SVM_EXIT_EXCP_BASE + 1:        /* #DB: DR6 is in the VMCB already */
+    case SVM_EXIT_EXCP_BASE + 17:       /* #AC: EXITINFO1 = error code */
+        e->reason = HVM_EXIT_EXCEPTION;
+        e->qual = code - SVM_EXIT_EXCP_BASE;
+        break;
     default:
         e->reason = HVM_EXIT_UNHANDLED;
         break;

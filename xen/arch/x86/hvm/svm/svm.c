@@ -189,7 +189,12 @@ static int svm_vcpu_init(struct vcpu *v)
     sv->asid_cpu = ~0u;
     v->arch.vendor = sv;
 
-    vmcb->intercept_exc = 1u << 18;     /* #MC: never the guest's business */
+    /*
+     * #MC: never the guest's business. #DB and #AC: intercepted and
+     * reflected, so that a guest cannot wedge the CPU in an endless
+     * chain of them during event delivery (XSA-156, CVE-2015-5307/8104).
+     */
+    vmcb->intercept_exc = (1u << 18) | (1u << 1) | (1u << 17);
     vmcb->intercept_misc3 = SVM_INT_INTR | SVM_INT_NMI | SVM_INT_SMI |
         SVM_INT_INIT | SVM_INT_CPUID | SVM_INT_INVD | SVM_INT_HLT |
         SVM_INT_INVLPGA | SVM_INT_IOIO | SVM_INT_MSR |

@@ -111,7 +111,7 @@ static enum hvm_exit_reason handle_cr(struct vcpu *v, uint64_t q)
     return HVM_EXIT_NONE;                   /* RIP unchanged: retried */
 }
 
-static enum hvm_exit_reason handle_exc_nmi(struct hvm_exit *e)
+static enum hvm_exit_reason handle_exc_nmi(struct vcpu *v, struct hvm_exit *e)
 {
     uint32_t info = (uint32_t)vmread(VMCS_EXIT_INTR_INFO);
 
@@ -121,6 +121,35 @@ static enum hvm_exit_reason handle_exc_nmi(struct hvm_exit *e)
         /* A host NMI: run the host handler now, IRQs still off. */
         __asm__ __volatile__ ( "int $2" ::: "memory" );
         return HVM_EXIT_NONE;
+    }
+    if ( (info & INTR_INFO_VALID) && INTR_INFO_TYPE(info) == 5 &&
+         (info & 0xff) == 1 )
+    {
+        /* ICEBP (a privileged software exception): deliver it as it was. */
+        struct vmx_vcpu *sv = v->arch.vendor;
+
+        sv->pending_intr = info & ~INTR_INFO_ERR_VALID;
+        sv->pending_err = 0;
+        sv->pending_len = (uint32_t)vmread(VMCS_EXIT_INSN_LEN);
+        return HVM_EXIT_NONE;
+    }
+    if ( (info & INTR_INFO_VALID) && INTR_INFO_TYPE(info) == INTR_TYPE_HW_EXC &&
+         ((info & 0xff) == 1 || (info & 0xff) == 17) )
+    {
+        if ( (info & 0xff) == 1 )
+        {
+            /*
+             * A #DB exit leaves DR6 alone and reports B0-B3, BD and BS in
+             * the qualification: put them where the guest's handler looks.
+             */
+            uint64_t dr6 = 0xffff0ff0UL | (vmread(VMCS_EXIT_QUAL) & 0x600f);
+
+            __asm__ __volatile__ ( "mov %0, %%dr6" :: "r" (dr6) );
+        }
+        e->qual = info & 0xff;
+        e->raw_info1 = (info & INTR_INFO_ERR_VALID) ?
+                       vmread(VMCS_EXIT_INTR_ERRCODE) : 0;
+        return HVM_EXIT_EXCEPTION;
     }
     return HVM_EXIT_UNHANDLED;              /* #MC: exception bitmap */
 }
@@ -171,7 +200,7 @@ void vmx_decode_exit(struct vcpu *v, struct hvm_exit *e)
     }
     switch ( basic )
     {
-    case EXIT_EXC_NMI:      e->reason = handle_exc_nmi(e); break;
+    case EXIT_EXC_NMI:      e->reason = handle_exc_nmi(v, e); break;
     case EXIT_EXT_INTR:                 /* taken by the host after STI */
     case EXIT_PREEMPT_TIMER:            /* see vmx_timer_period */
     case EXIT_INIT:         e->reason = HVM_EXIT_NONE; break;

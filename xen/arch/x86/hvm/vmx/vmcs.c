@@ -327,7 +327,12 @@ void vmx_init_vmcs(struct vcpu *v)
     vmwrite(VMCS_PROC_CTLS2, proc2_ctls);
     vmwrite(VMCS_EXIT_CTLS, exit_ctls);
     vmwrite(VMCS_ENTRY_CTLS, entry_ctls);
-    vmwrite(VMCS_EXCEPTION_BITMAP, 1u << 18);  /* #MC is never the guest's */
+    /*
+     * #MC is never the guest's. #DB and #AC are intercepted and
+     * reflected, so that a guest cannot wedge the CPU in an endless chain
+     * of them during event delivery (XSA-156, CVE-2015-5307/8104).
+     */
+    vmwrite(VMCS_EXCEPTION_BITMAP, (1u << 18) | (1u << 1) | (1u << 17));
     vmwrite(VMCS_CR3_TARGET_COUNT, 0);
     vmwrite(VMCS_EXIT_MSR_STORE_COUNT, 0);
     vmwrite(VMCS_EXIT_MSR_LOAD_COUNT, 0);

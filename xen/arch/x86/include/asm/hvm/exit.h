@@ -24,6 +24,8 @@ enum hvm_exit_action hvm_handle_msr_write(struct vcpu *v,
 enum hvm_exit_action hvm_handle_io(struct vcpu *v, const struct hvm_exit *e);
 enum hvm_exit_action hvm_handle_hlt(struct vcpu *v, const struct hvm_exit *e);
 enum hvm_exit_action hvm_handle_npf(struct vcpu *v, const struct hvm_exit *e);
+enum hvm_exit_action hvm_handle_exception(struct vcpu *v,
+                                          const struct hvm_exit *e);
 enum hvm_exit_action hvm_handle_triple_fault(struct vcpu *v,
                                              const struct hvm_exit *e);
 enum hvm_exit_action hvm_handle_hypercall(struct vcpu *v,

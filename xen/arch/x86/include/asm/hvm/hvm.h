@@ -31,6 +31,7 @@ enum hvm_exit_reason {
     HVM_EXIT_PAUSE,
     HVM_EXIT_INTR_WINDOW,   /* the guest can take an interrupt now */
     HVM_EXIT_INVALID_STATE, /* VM entry refused the guest state */
+    HVM_EXIT_EXCEPTION,     /* qual: vector (#DB, #AC); raw_info1: errcode */
     HVM_EXIT_UNHANDLED,     /* an exit we never expect: crash the guest */
     HVM_EXIT_NR
 };
