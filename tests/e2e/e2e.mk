@@ -3,7 +3,8 @@
 # End-to-end scenarios (tests/e2e/*.sh), included by the top-level
 # Makefile: several boot-time domains at once under scripts/launch.
 #
-#   make test-e2e    crash-npf, hostile, fairness (~1 min on 2 cores)
+#   make test-e2e    crash-npf, hostile, fairness, linux-pair, linux-panic
+#                    (~1.5 min on 2 cores)
 
 .PHONY: test-e2e
 
